@@ -1,0 +1,174 @@
+"""The result model: the single source of crible's JSON shape.
+
+Every output (the JSON and JSONL writers, the CSV tables, later the HTML report, the API and the
+corpus store) is produced from these classes, and `crible schema` exports their JSON Schema.
+
+Offsets: every `start`/`end` in a `Document` indexes `Document.text`, the decoded input. Inside the
+spaCy pipeline the same classes are used with offsets relative to the article's `Doc`; the analysis
+layer shifts them (see `shift_offsets`) when it assembles the document.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+SourceKind = Literal["person", "organisation", "outlet", "document", "anonymous", "unknown"]
+ClaimType = Literal["direct", "indirect", "mixed", "according_to"]
+Certainty = Literal["asserted", "reported", "hedged", "unconfirmed", "denied"]
+TimeGrain = Literal["minute", "hour", "part_of_day", "day", "week", "month", "year"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TextSpan(_Model):
+    """A stretch of the document text: `text == document.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Mention(TextSpan):
+    """One occurrence of an entity; `why` explains how it was tied to its entity."""
+
+    why: str | None = None
+
+
+class Entity(_Model):
+    """One real-world referent in an article, however many ways it is spelled."""
+
+    id: str = Field(description="Wikidata id when known, else a stable slug of the canonical name")
+    name: str
+    type: EntityType
+    wikidata: str | None = None
+    geonames: int | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+    variants: list[str] = Field(default_factory=list, description="distinct spellings seen")
+    roles: list[str] = Field(default_factory=list, description="roles given by appositions")
+
+
+class ClaimSource(_Model):
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    entity: str | None = Field(default=None, description="id of the canonical entity")
+    kind: SourceKind = "unknown"
+
+
+class Claim(_Model):
+    """One reported or asserted statement, its source and how firmly it is made."""
+
+    content: TextSpan
+    source: ClaimSource | None = Field(
+        default=None, description="null for the outlet's own (asserted) statements"
+    )
+    cue: TextSpan | None = Field(default=None, description="the words that mark the report")
+    type: ClaimType | None = Field(default=None, description="null for asserted statements")
+    certainty: Certainty
+    why: str
+
+
+class SlantFinding(_Model):
+    """Charged wording or a persuasion technique found in a span."""
+
+    start: int
+    end: int
+    text: str
+    technique: str
+    category: str
+    why: str
+    neutral: str | None = None
+    side: str | None = None
+    score: float = 1.0
+
+
+class TimeExpression(_Model):
+    start: int
+    end: int
+    text: str
+    value: str | None = Field(description="YYYY-MM-DD or YYYY-MM-DDTHH:MM; null when unresolvable")
+    grain: TimeGrain
+
+
+class Paragraph(_Model):
+    start: int
+    end: int
+    techniques: list[str] = Field(default_factory=list)
+
+
+class Article(_Model):
+    id: str
+    start: int
+    end: int
+    title: str | None = None
+    language: str
+    truncated: bool = False
+    duplicate_of: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD")
+    entities: list[Entity] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    slant: list[SlantFinding] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    genre: str | None = None
+    frames: list[str] = Field(default_factory=list)
+
+
+class ErrorInfo(_Model):
+    code: str
+    message: str
+
+
+class Document(_Model):
+    source: str
+    text: str
+    articles: list[Article] = Field(default_factory=list)
+    errors: list[ErrorInfo] = Field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+class Result(_Model):
+    """What `crible.analyze` returns and what `crible analyze --format json` prints."""
+
+    crible_version: str
+    documents: list[Document] = Field(default_factory=list)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def shift_offsets(item: M, delta: int) -> M:
+    """Return a copy of `item` with every nested `start`/`end` moved by `delta`."""
+    if delta == 0:
+        return item
+    return type(item).model_validate(_shift(item.model_dump(), delta))
+
+
+def _shift(value: Any, delta: int) -> Any:
+    if isinstance(value, dict):
+        out = {}
+        for key, sub in value.items():
+            if key in ("start", "end") and isinstance(sub, int):
+                out[key] = sub + delta
+            else:
+                out[key] = _shift(sub, delta)
+        return out
+    if isinstance(value, list):
+        return [_shift(sub, delta) for sub in value]
+    return value
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of `Result`, as exported by `crible schema`."""
+    schema = Result.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "crible result"
+    return schema

@@ -1,0 +1,1 @@
+"""The spaCy side of crible: extensions, registered components and the pipeline loader."""
