@@ -15,6 +15,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+EntityKind = Literal["person", "organisation", "outlet", "place", "other"]
 SourceKind = Literal["person", "organisation", "outlet", "document", "anonymous", "unknown"]
 ClaimType = Literal["direct", "indirect", "mixed", "according_to"]
 Certainty = Literal["asserted", "reported", "hedged", "unconfirmed", "denied"]
@@ -45,6 +46,9 @@ class Entity(_Model):
     id: str = Field(description="Wikidata id when known, else a stable slug of the canonical name")
     name: str
     type: EntityType
+    kind: EntityKind = Field(
+        default="other", description="finer than type: tells an outlet from another organisation"
+    )
     wikidata: str | None = None
     geonames: int | None = None
     mentions: list[Mention] = Field(default_factory=list)
@@ -125,8 +129,11 @@ class ErrorInfo(_Model):
 
 
 class Document(_Model):
-    source: str
+    source: str = Field(description="where the text came from: a path, path:line, URL or <stdin>")
     text: str
+    id: str | None = Field(default=None, description="the record's own id, when it had one")
+    url: str | None = None
+    outlet: str | None = Field(default=None, description="the publisher, when the input says")
     articles: list[Article] = Field(default_factory=list)
     errors: list[ErrorInfo] = Field(default_factory=list)
 

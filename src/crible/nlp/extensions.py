@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-# name -> default; `published` is set by the caller before the pipeline runs (a datetime.date or None)
+# name -> default. `crible_published` (a datetime.date or None) is set by the caller before the
+# pipeline runs; the others are written by the components named.
 DOC_EXTENSIONS: dict[str, object] = {
     "crible_published": None,
     "crible_entities": None,  # list[model.Entity], written by crible_entities

@@ -6,8 +6,8 @@ Order in the pipeline: crible_entities -> crible_claims (needs entities for sour
 crible_times -> crible_slant.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: spaCy validates factory arguments from their
+# annotations at run time, and postponed (string) annotations break that validation.
 from typing import Any
 
 from spacy.language import Language
