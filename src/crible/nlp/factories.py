@@ -49,7 +49,8 @@ def make_claim_extractor(nlp: Language, name: str) -> Any:
     "crible_times",
     default_config={},
     assigns=["doc._.crible_times"],
-    requires=["doc._.crible_published"],
+    # morph/dep let a bare weekday read forward under a future-tense verb
+    requires=["doc._.crible_published", "token.morph", "token.dep"],
 )
 def make_time_resolver(nlp: Language, name: str) -> Any:
     from crible.nlp.time.component import TimeResolver
