@@ -1,0 +1,78 @@
+"""The stable API of the slant rules, for crible.learn and the component.
+
+    paragraph_spans(doc)                      -> [(start, end), ...]   non-blank lines
+    rule_findings(doc)                        -> [SlantFinding, ...]   loaded wording + cues
+    paragraph_techniques(doc, findings, spans) -> [[technique, ...], ...]
+    rule_genre(doc, findings)                 -> "opinion" | "reporting" | "satire" | None
+    rule_frames(doc)                          -> [frame, ...]
+
+Optional keyword arguments let a caller share work already done (spans, token keys).
+
+Offsets are relative to the Doc. Data is loaded once per language (the Doc's `lang_`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from crible.model import SlantFinding
+from crible.nlp.slant.frames import doc_frames
+from crible.nlp.slant.genre import decide_genre
+from crible.nlp.slant.loaded import find_loaded_wording
+from crible.nlp.slant.paragraphs import line_spans, techniques_by_paragraph
+from crible.nlp.slant.persuasion import find_anaphora
+from crible.nlp.slant.resources import slant_resources
+
+__all__ = [
+    "paragraph_spans",
+    "paragraph_techniques",
+    "rule_findings",
+    "rule_frames",
+    "rule_genre",
+]
+
+
+def paragraph_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Char offsets of the non-blank lines of the Doc (SemEval's paragraphs)."""
+    return line_spans(doc.text)
+
+
+def rule_findings(
+    doc: Doc,
+    spans: Sequence[tuple[int, int]] | None = None,
+    *,
+    keys: Sequence[tuple[str, ...]] | None = None,
+) -> list[SlantFinding]:
+    """Every rule finding (loaded wording, persuasion cues, anaphora), sorted by offset.
+
+    `spans` (from `paragraph_spans`) and `keys` (from `terms.token_keys`) may be passed when
+    already computed."""
+    res = slant_resources(doc.lang_)
+    spans = paragraph_spans(doc) if spans is None else spans
+    findings = [
+        *find_loaded_wording(doc, res.loaded, spans, keys),
+        *res.cues(doc.text),
+        *find_anaphora(doc.text, spans),
+    ]
+    findings.sort(key=lambda f: (f.start, f.end, f.technique))
+    return findings
+
+
+def paragraph_techniques(
+    doc: Doc, findings: Sequence[SlantFinding], spans: Sequence[tuple[int, int]]
+) -> list[list[str]]:
+    """For each paragraph span, the techniques found in it (scheme order)."""
+    del doc  # part of the stable signature; the rules need only the findings
+    return techniques_by_paragraph(findings, spans)
+
+
+def rule_genre(doc: Doc, findings: Sequence[SlantFinding]) -> str | None:
+    """opinion | reporting | satire from surface cues; None for an empty Doc."""
+    return decide_genre(doc.text, findings, slant_resources(doc.lang_).genre_cues)
+
+
+def rule_frames(doc: Doc, *, keys: Sequence[tuple[str, ...]] | None = None) -> list[str]:
+    """Frames with enough keyword evidence (frames.tsv), in scheme order."""
+    return doc_frames(doc, slant_resources(doc.lang_).frames, keys=keys)

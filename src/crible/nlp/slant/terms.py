@@ -1,0 +1,98 @@
+"""A small token matcher for lexicon terms, on lowercase forms and lemmas at once.
+
+Each pattern is tokenised with the language's tokenizer; a pattern token matches a text token when
+its key equals the key of the token's lowercase form or of its lemma. A key is the lowercase string
+with typographic apostrophes made straight and a final plural `s`/`x` dropped (for words of four
+letters or more), so `territoire occupé` matches `territoires occupés` whatever the tagger says.
+One pass over the tokens with a dict lookup per token: cheap next to the tagger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+import spacy
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+T = TypeVar("T")
+
+
+def key(text: str) -> str:
+    k = text.lower().replace("’", "'")
+    if len(k) > 3 and k[-1] in "sx":
+        k = k[:-1]
+    return k
+
+
+@lru_cache(maxsize=8)
+def tokenizer_for(lang: str) -> Tokenizer:
+    """The rule tokenizer of `lang` (the same rules the trained pipelines use)."""
+    return spacy.blank(lang).tokenizer
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    start: int  # token index
+    end: int  # token index, exclusive
+    value: T
+
+
+class TermMatcher(Generic[T]):
+    """Find lexicon terms in a Doc; `value` is whatever the caller attaches to a term."""
+
+    def __init__(self, lang: str, terms: Iterable[tuple[Sequence[str], T]]) -> None:
+        tokenizer = tokenizer_for(lang)
+        self._index: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for variants, value in terms:
+            for variant in variants:
+                keys = tuple(key(t.text) for t in tokenizer(variant) if not t.is_space)
+                if keys:
+                    self._index.setdefault(keys[0], []).append((keys, value))
+
+    def __call__(
+        self, doc: Doc, *, longest: bool = True, keys: Sequence[tuple[str, ...]] | None = None
+    ) -> list[Match[T]]:
+        """All matches; with `longest`, overlapping matches keep the longest (then the first).
+        `keys` (from `token_keys(doc)`) may be passed to share them between matchers."""
+        keys = token_keys(doc) if keys is None else keys
+        found: list[Match[T]] = []
+        index = self._index
+        n = len(keys)
+        for i, first in enumerate(keys):
+            seen: set[int] = set()
+            for k in first:
+                for pattern, value in index.get(k, ()):
+                    if id(pattern) in seen:
+                        continue
+                    end = i + len(pattern)
+                    if end <= n and all(pattern[j] in keys[i + j] for j in range(1, len(pattern))):
+                        seen.add(id(pattern))
+                        found.append(Match(i, end, value))
+        if not longest:
+            return found
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken = [False] * n
+        kept: list[Match[T]] = []
+        for m in found:
+            if any(taken[m.start : m.end]):
+                continue
+            for j in range(m.start, m.end):
+                taken[j] = True
+            kept.append(m)
+        kept.sort(key=lambda m: m.start)
+        return kept
+
+
+def token_keys(doc: Doc) -> list[tuple[str, ...]]:
+    """The match keys of each token: its lowercase form and its lemma (see `key`)."""
+    return [_token_keys(tok.lower_, tok.lemma_) for tok in doc]
+
+
+def _token_keys(lower: str, lemma: str) -> tuple[str, ...]:
+    a = key(lower)
+    b = key(lemma) if lemma else a
+    return (a,) if a == b else (a, b)
