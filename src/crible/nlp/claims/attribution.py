@@ -1,0 +1,266 @@
+"""Reported speech inside one segment: "selon X", "X affirme que …", "…, a indiqué X".
+
+Each finder is a pure function of a segment; it returns where the cue, the speaker words and the
+reported content are, or None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from crible.model import ClaimType
+from crible.nlp.claims.lexicon import ClaimLexicon, ReportingVerb
+from crible.nlp.claims.sources import is_first_or_second_person, noun_phrase
+from crible.nlp.claims.tokens import feats
+
+_QUE = {"que", "qu'", "qu’"}
+_APOSTROPHE_D = {"d'", "d’"}
+_AFTER_SUBJECT = {"à", "au", "aux", "devant", "lors", "dans", "sur", "hier", "mardi"}
+_NEGATION = {"ne", "n'", "n’", "pas", "ni", "jamais"}
+_SKIP_BEFORE_QUE = {"ADV", "PRON", "PUNCT", "ADP", "DET", "NOUN", "PROPN", "ADJ"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    type: ClaimType
+    cue_start: int
+    cue_end: int
+    speaker: list[Token]
+    content_start: int
+    content_end: int
+    verb: ReportingVerb | None = None
+    verb_text: str = ""
+
+
+def reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token, ReportingVerb]]:
+    """Tokens of `span` that are finite (or compound) uses of a reporting verb."""
+    found = []
+    for token in span:
+        if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PUNCT", "ADJ") and token.lower_ not in (
+            lexicon.forms
+        ):
+            continue
+        verb = lexicon.verb(token.lemma_, token.text)
+        if verb is None:
+            continue
+        if "Inf" in feats(token, "VerbForm"):
+            continue
+        followed_by_que = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _QUE
+        has_aux = any(c.dep_.startswith("aux") for c in token.children)
+        if token.dep_ in ("acl", "amod") and not has_aux and not followed_by_que:
+            continue
+        found.append((token, verb))
+    return found
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_.startswith("nsubj"):
+            return child
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def verb_cue(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries and negation ("n'a ni confirmé ni démenti")."""
+    start = verb.idx
+    for child in verb.children:
+        negation = child.dep_ == "advmod" and child.lower_ in _NEGATION
+        if child.i < verb.i and (child.dep_.startswith("aux") or negation):
+            start = min(start, child.idx)
+    end = verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.dep_ == "conj" and child.i <= verb.i + 3:
+            end = max(end, child.idx + len(child.text))
+    return start, end
+
+
+def _trim_end(span: Span, upto: int) -> int:
+    """Char end of `span` up to token `upto`, final punctuation dropped."""
+    k = upto
+    while k > span.start and (span.doc[k - 1].is_punct or span.doc[k - 1].is_space):
+        k -= 1
+    return (
+        int(span.doc[k - 1].idx + len(span.doc[k - 1].text)) if k > span.start else span.start_char
+    )
+
+
+def find_according(span: Span, allow_empty: bool = False) -> Attribution | None:
+    """'selon X', "d'après X", 'de source X', 'cité par X'. With `allow_empty`, the phrase may
+    stand alone (after a quotation: '« … », selon X')."""
+    doc = span.doc
+    for token in span:
+        low = token.lower_
+        cue_first: Token | None = None
+        speaker_from = token.i + 1
+        if low in ("selon", "d'après", "d’après"):
+            cue_first = token
+        elif low == "après" and token.i > span.start and doc[token.i - 1].lower_ in _APOSTROPHE_D:
+            cue_first = doc[token.i - 1]
+        elif low == "de" and token.i + 1 < span.end and doc[token.i + 1].lower_ == "source":
+            cue_first, speaker_from = token, token.i
+        elif low == "par" and token.i > span.start and doc[token.i - 1].lemma_.lower() == "citer":
+            cue_first = doc[token.i - 1]
+        if cue_first is None:
+            continue
+        stop = speaker_from
+        while stop < span.end and doc[stop].text not in (",", ".", ";", ":", "«", "»", "!", "?"):
+            stop += 1
+        if stop == speaker_from or (speaker_from == token.i and stop - speaker_from < 2):
+            continue
+        stop = _apposed_name(span, stop)
+        speaker = [doc[k] for k in range(speaker_from, stop)]
+        cue_start, cue_end = cue_first.idx, speaker[-1].idx + len(speaker[-1].text)
+        if stop < span.end and doc[stop].text == "," and stop + 1 < span.end:
+            content_start = doc[stop + 1].idx
+            content_end = _trim_end(span, span.end)
+        else:
+            first = span.start
+            k = cue_first.i
+            while k > first and doc[k - 1].is_punct:
+                k -= 1
+            content_start, content_end = span.start_char, _trim_end(span, k)
+        if content_end <= content_start and not allow_empty:
+            continue
+        return Attribution("according_to", cue_start, cue_end, speaker, content_start, content_end)
+    return None
+
+
+def _text(span: Span, start: int, end: int) -> str:
+    """Text of a char range without rebuilding `doc.text` (costly on long documents)."""
+    part = span.doc.char_span(start, end, alignment_mode="expand")
+    return str(part.text) if part is not None else ""
+
+
+def _apposed_name(span: Span, stop: int) -> int:
+    """'selon la maire de Rennes, Nathalie Appéré, …': take the name in apposition too."""
+    doc = span.doc
+    if stop + 1 >= span.end or doc[stop].text != ",":
+        return stop
+    for ent in span.ents:
+        apposed = ent.label_ == "PER" and ent.start == stop + 1 and ent.end < span.end
+        if apposed and doc[ent.end].text == ",":
+            return int(ent.end)
+    return stop
+
+
+def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
+    """'X affirme que …', 'X dément avoir …', 'X a confirmé l'information'."""
+    doc = span.doc
+    for verb_token, verb in reporting_verbs(span, lexicon):
+        subject = subject_of(verb_token)
+        if subject is None:
+            subject = _nearest_subject(span, verb_token)
+        if subject is None or subject.i > verb_token.i or is_first_or_second_person(subject):
+            continue
+        if subject.dep_ == "nsubj:pass":
+            continue  # 'la hausse n'a pas été confirmée': the subject is what is reported
+        before = verb_token.i - 1
+        while before > span.start and doc[before].dep_.startswith("aux"):
+            before -= 1
+        if doc[before].text == "," and subject_of(verb_token) is None:
+            continue  # an incise ('…, rapporte l'AFP'): find_incise reads it
+        content_from = None
+        k = verb_token.i + 1
+        while k < span.end and k <= verb_token.i + 7:
+            if doc[k].lower_ in _QUE:
+                content_from = k + 1
+                break
+            if doc[k].pos_ not in _SKIP_BEFORE_QUE:
+                break
+            k += 1
+        cue_start, cue_end = verb_cue(verb_token)
+        if content_from is None and verb.takes_object:
+            after = next((t.i for t in span if t.idx >= cue_end), span.end)
+            if after < span.end and not doc[after].is_punct:
+                content_from = after
+        if content_from is None or content_from >= span.end:
+            continue
+        content_end = _trim_end(span, span.end)
+        content_start = doc[content_from].idx
+        if content_end <= content_start:
+            continue
+        speaker = noun_phrase(subject, span.start, verb_token.i)
+        return Attribution(
+            "indirect",
+            cue_start,
+            cue_end,
+            speaker,
+            content_start,
+            content_end,
+            verb,
+            _text(span, cue_start, cue_end),
+        )
+    return None
+
+
+def find_incise(span: Span, lexicon: ClaimLexicon, after: int | None = None) -> Attribution | None:
+    """'…, a indiqué le ministre à l'AFP' / '…, rapporte l'AFP' / '…, affirme-t-il': a reporting
+    verb after a comma, with its subject after it. `after` (token index) restricts the search."""
+    doc = span.doc
+    for verb_token, verb in reporting_verbs(span, lexicon):
+        if after is not None and verb_token.i < after:
+            continue
+        k = verb_token.i - 1
+        while k >= span.start and (
+            doc[k].dep_.startswith("aux") or clitic(doc[k].lower_) or doc[k].lower_ == "-t"
+        ):
+            k -= 1
+        if k < span.start or doc[k].text not in (",", "»", "”", '"'):
+            continue
+        speaker_tokens = _inverted_subject(span, verb_token)
+        if not speaker_tokens:
+            continue
+        content_end = _trim_end(span, k + 1)  # empty when the incise follows a quotation
+        cue_start, cue_end = doc[k + 1].idx, verb_token.idx + len(verb_token.text)
+        return Attribution(
+            "according_to",
+            cue_start,
+            cue_end,
+            speaker_tokens,
+            span.start_char,
+            content_end,
+            verb,
+            _text(span, cue_start, cue_end),
+        )
+    return None
+
+
+def _inverted_subject(span: Span, verb: Token) -> list[Token]:
+    doc = span.doc
+    for k in (verb.i - 1, verb.i + 1, verb.i + 2):
+        if span.start <= k < span.end and clitic(doc[k].lower_):
+            return [doc[k]]
+    subject = subject_of(verb)
+    if subject is not None and subject.i > verb.i:
+        words = noun_phrase(subject, verb.i + 1, span.end)
+        cut = next((k for k, w in enumerate(words) if k and w.lower_ in _AFTER_SUBJECT), None)
+        return words[:cut] if cut else words
+    words = []
+    for k in range(verb.i + 1, span.end):
+        token = doc[k]
+        if token.is_punct or token.lower_ in _AFTER_SUBJECT:
+            break
+        words.append(token)
+    return words if any(w.pos_ in ("NOUN", "PROPN", "PRON") for w in words) else []
+
+
+def clitic(word: str) -> bool:
+    """'-il', '-t-elle', '-ils': an inverted subject pronoun."""
+    word = word.removeprefix("-t").removeprefix("-")
+    return word in ("il", "elle", "ils", "elles")
+
+
+def _nearest_subject(span: Span, verb: Token) -> Token | None:
+    for k in range(verb.i - 1, span.start - 1, -1):
+        token = span.doc[k]
+        if token.dep_.startswith("nsubj"):
+            return token
+    for k in range(verb.i - 1, span.start - 1, -1):
+        token = span.doc[k]
+        if token.pos_ in ("PROPN", "NOUN") or token.lower_ in ("il", "elle", "ils", "elles"):
+            return token
+    return None

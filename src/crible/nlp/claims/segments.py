@@ -1,0 +1,59 @@
+"""Sentences and paragraphs as the claim finders see them.
+
+spaCy's sentences can run over a line break (a paragraph end) in raw news text; claims never do,
+so a segment is a spaCy sentence cut at every newline, and carries its paragraph number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class Segment:
+    span: Span
+    paragraph: int
+
+    @property
+    def start_char(self) -> int:
+        return int(self.span.start_char)
+
+    @property
+    def end_char(self) -> int:
+        return int(self.span.end_char)
+
+
+def split_segments(doc: Doc) -> list[Segment]:
+    """Sentences cut at newlines, with leading/trailing space tokens dropped."""
+    segments: list[Segment] = []
+    paragraph = 0
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                end = token.i if "\n" in token.text else token.i + 1
+                _add(doc, start, end, paragraph, segments)
+                start = token.i + 1
+                paragraph += 1
+        _add(doc, start, sent.end, paragraph, segments)
+    return segments
+
+
+def _add(doc: Doc, start: int, end: int, paragraph: int, out: list[Segment]) -> None:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end > start:
+        out.append(Segment(doc[start:end], paragraph))
+
+
+def paragraph_end(text: str, char: int) -> int:
+    """The offset of the end of the paragraph holding `char` (before the newline)."""
+    end = text.find("\n", char)
+    end = len(text) if end < 0 else end
+    while end > char and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,264 @@
+"""Who is speaking: a source noun phrase resolved to a canonical entity and a kind.
+
+Works with `doc._.crible_entities` when the entities component ran, and falls back on spaCy's
+NER labels and the source cues of the lexicon (sources.tsv) when it did not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from crible.model import ClaimSource, Entity, SourceKind
+from crible.nlp.claims.lexicon import ClaimLexicon
+from crible.nlp.claims.tokens import feats
+
+PRONOUNS = {
+    "il": "Masc",
+    "elle": "Fem",
+    "lui": "Masc",
+    "ils": "Masc",
+    "elles": "Fem",
+    "eux": "Masc",
+}
+_INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques", "de", "d'"}
+_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs"}  # 'son avocate' is not the person named
+_DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
+_FIRST_SECOND = {"je", "j'", "j’", "nous", "tu", "vous", "on"}
+_NER_KIND: dict[str, SourceKind] = {"PER": "person", "ORG": "organisation", "LOC": "organisation"}
+_ENTITY_KIND: dict[str, SourceKind] = {
+    "person": "person",
+    "organisation": "organisation",
+    "outlet": "outlet",
+    "place": "organisation",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: str | None
+    kind: SourceKind
+    gender: str | None  # "Masc" | "Fem" | None
+    roles: tuple[str, ...] = ()
+
+
+@dataclass
+class SourceContext:
+    """What the resolver knows about an article: named mentions and the sources seen so far."""
+
+    doc: Doc
+    text: str  # doc.text, built once
+    lexicon: ClaimLexicon
+    mentions: list[Mention]
+    seen: list[ClaimSource] = field(default_factory=list)
+
+    def mention_in(self, start: int, end: int) -> Mention | None:
+        """The best named mention inside [start, end): a person first, else the last one."""
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        people = [m for m in inside if m.kind == "person"]
+        if people:
+            return people[0]
+        return inside[-1] if inside else None
+
+    def antecedent(
+        self, before: int, kind: SourceKind, gender: str | None, role: str = ""
+    ) -> Mention | None:
+        """The most recent mention of `kind` before `before` whose gender does not clash; first
+        one carrying `role`, then, within the same paragraph, one of the same gender."""
+        earlier = [m for m in reversed(self.mentions) if m.end <= before and m.kind == kind]
+        fits = [m for m in earlier if not (gender and m.gender and m.gender != gender)]
+        if role:
+            for mention in fits:
+                if any(role in r.lower() for r in mention.roles):
+                    return mention
+        if gender:
+            paragraph = self.text.rfind("\n", 0, before) + 1
+            for mention in fits:
+                if mention.start >= paragraph and mention.gender == gender:
+                    return mention
+        return fits[0] if fits else None
+
+
+def build_context(doc: Doc, text: str, lexicon: ClaimLexicon) -> SourceContext:
+    entities: list[Entity] | None = doc._.crible_entities
+    mentions: list[Mention] = []
+    if entities is not None:
+        for entity in entities:
+            kind = _ENTITY_KIND.get(entity.kind, "unknown")
+            for m in entity.mentions:
+                gender = _gender_near(doc, m.start) if kind == "person" else None
+                roles = tuple(entity.roles) + _roles_near(doc, m.start, kind)
+                mentions.append(Mention(m.start, m.end, m.text, entity.id, kind, gender, roles))
+    else:
+        for ent in doc.ents:
+            kind = _NER_KIND.get(ent.label_, "unknown")
+            gender = _gender_near(doc, ent.start_char) if kind == "person" else None
+            if ent[0].is_lower and ent[0].lower_ in lexicon.source_cues and len(ent) > 1:
+                ent = ent[1:]  # 'agence Belga': the descriptor is not the name
+            roles = _roles_near(doc, ent.start_char, kind)
+            mentions.append(
+                Mention(ent.start_char, ent.end_char, ent.text, None, kind, gender, roles)
+            )
+    mentions.sort(key=lambda m: m.start)
+    return SourceContext(doc, text, lexicon, mentions)
+
+
+def descriptor(doc: Doc, i: int) -> Token | None:
+    """The noun that describes the name starting at token `i`: 'la ministre Sophie Lambert',
+    'le patron de l'entreprise, Hervé Lenoir', 'Marie Dupont, la ministre'."""
+    if i > 0 and doc[i - 1].pos_ == "NOUN":
+        return doc[i - 1]
+    if i > 1 and doc[i - 1].text == ",":
+        word = doc[i - 2]
+        while word.head.i < i and word.head.pos_ == "NOUN" and word.head is not word:
+            word = word.head
+        if word.pos_ == "NOUN":
+            return word
+    name_end = i
+    while name_end < len(doc) and doc[name_end].pos_ == "PROPN":
+        name_end += 1
+    after = name_end + 2 < len(doc) and doc[name_end].text == ","
+    if after and doc[name_end + 1].pos_ == "DET" and doc[name_end + 2].pos_ == "NOUN":
+        return doc[name_end + 2]
+    if after and doc[name_end + 1].pos_ == "NOUN":
+        return doc[name_end + 1]  # 'Bernard Lefèvre, maire de Saint-Aubin'
+
+    return None
+
+
+def _roles_near(doc: Doc, char: int, kind: SourceKind) -> tuple[str, ...]:
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    noun = descriptor(doc, token.start) if token is not None and kind == "person" else None
+    return (noun.lemma_.lower(), noun.lower_) if noun is not None else ()
+
+
+def _gender_near(doc: Doc, char: int) -> str | None:
+    """Gender of a person from the words around the name (M., Mme, la ministre …)."""
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    i = token.start
+    for j in range(max(i - 2, 0), i):
+        if doc[j].lower_ in ("m.", "monsieur"):
+            return "Masc"
+        if doc[j].lower_ in ("mme", "madame", "mme."):
+            return "Fem"
+    noun = descriptor(doc, i)
+    if noun is None:
+        return None
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    genders = (feats(dets[0], "Gender") if dets else []) or feats(noun, "Gender")
+    return genders[0] if genders else None
+
+
+def is_first_or_second_person(token: Token) -> bool:
+    return token.lower_ in _FIRST_SECOND
+
+
+def noun_phrase(token: Token, lo: int, hi: int) -> list[Token]:
+    """The noun phrase headed by `token` (relative and adverbial clauses left out), inside the
+    token window [lo, hi)."""
+    dropped: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("acl:relcl", "acl", "advcl", "punct") and child.i > token.i:
+            if child.dep_ == "punct":
+                continue
+            dropped.update(t.i for t in child.subtree)
+    kept = [t for t in token.subtree if lo <= t.i < hi and t.i not in dropped]
+    if not kept:
+        return [token]
+    first, last = kept[0].i, kept[-1].i
+    words = [token.doc[k] for k in range(first, last + 1)]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    return words or [token]
+
+
+def _head_noun(words: list[Token]) -> Token | None:
+    for word in words:
+        if word.pos_ in ("NOUN", "PROPN"):
+            return word
+    return None
+
+
+def _cue_kind(words: list[Token], lexicon: ClaimLexicon) -> tuple[SourceKind | None, str]:
+    """Kind from the cue words of the lexicon: a phrase in the words, else the head noun."""
+    lowered = " ".join(w.lower_.replace("’", "'") for w in words)
+    for cue, kind in lexicon.source_cues.items():
+        if " " in cue and (" " + cue + " ") in (" " + lowered + " "):
+            return kind, cue
+    head = _head_noun(words)
+    if head is not None:
+        for key in (head.lower_, head.lemma_.lower()):
+            if key in lexicon.source_cues:
+                return lexicon.source_cues[key], key
+    return None, ""
+
+
+def resolve(words: list[Token], ctx: SourceContext) -> tuple[ClaimSource, str]:
+    """The source of a statement from the words that name the speaker, and why."""
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = ctx.text[start:end]
+    first = words[0].lower_.replace("’", "'").removeprefix("-t").removeprefix("-")
+    if len(words) == 1 and first in PRONOUNS:
+        kind: SourceKind = "person" if first in ("il", "elle", "lui") else "organisation"
+        found = ctx.antecedent(start, kind, PRONOUNS[first])
+        if found is None and kind == "organisation":
+            found = ctx.antecedent(start, "person", None)
+        if found is not None:
+            return _from_mention(found), f"'{text}' refers back to {found.text}"
+        unresolved: SourceKind = "person" if kind == "person" else "unknown"
+        return ClaimSource(text=text, start=start, end=end, kind=unresolved), f"'{text}' unresolved"
+    cue_kind, cue = _cue_kind(words, ctx.lexicon)
+    has_name = any(w.pos_ == "PROPN" for w in words)
+    if cue_kind == "anonymous" or (
+        first in _INDEFINITE and not has_name and cue_kind != "document"
+    ):
+        source = ClaimSource(text=text, start=start, end=end, kind="anonymous")
+        return source, f"'{text}' is an unnamed source"
+    if first in _DEMONSTRATIVE and cue_kind is not None:
+        for earlier in reversed(ctx.seen):
+            if earlier.kind == cue_kind:
+                return earlier.model_copy(), f"'{text}' points back to {earlier.text}"
+    mention = ctx.mention_in(start, end)
+    if mention is not None and (
+        (cue_kind == "person" and mention.kind != "person") or cue_kind == "document"
+    ):
+        mention = None  # 'la ministre de la Santé': a role, whatever the name inside it
+    if mention is not None:
+        source = _from_mention(mention)
+        if cue_kind in ("outlet", "document") or (
+            source.kind == "unknown" and cue_kind is not None and cue_kind != "person"
+        ):
+            source.kind = cue_kind
+        elif source.kind == "unknown" and cue_kind == "person":
+            source.kind = "person"
+        return source, f"'{mention.text}' names the source"
+    if cue_kind == "person" and first not in _POSSESSIVE:
+        head = _head_noun(words)
+        genders = []
+        if head is not None:
+            det = [w for w in words if w.i < head.i and w.pos_ == "DET"]
+            genders = (feats(det[-1], "Gender") if det else []) or feats(head, "Gender")
+        found = ctx.antecedent(start, "person", genders[0] if genders else None, cue)
+        if found is not None:
+            return _from_mention(found), f"'{text}' refers back to {found.text}"
+        return ClaimSource(text=text, start=start, end=end, kind="person"), f"'{text}' is a role"
+    kind = cue_kind or "unknown"
+    return ClaimSource(text=text, start=start, end=end, kind=kind), f"'{text}' is the source"
+
+
+def _from_mention(mention: Mention) -> ClaimSource:
+    return ClaimSource(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        entity=mention.entity,
+        kind=mention.kind,
+    )
