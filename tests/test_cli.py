@@ -164,3 +164,6 @@ def test_demo_example_is_split_and_flagged() -> None:
     articles = json.loads(done.stdout)["documents"][0]["articles"]
     assert [a["truncated"] for a in articles] == [False, True]
     assert articles[0]["title"].startswith("Grève des contrôleurs aériens")
+    # --published reaches the time resolver: "mardi soir" before Thursday 13 June 2024
+    times = {t["text"]: t["value"] for t in articles[0]["times"]}
+    assert times["mardi soir"] == "2024-06-11"

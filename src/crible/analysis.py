@@ -107,7 +107,7 @@ def analyze_chunk(raws: list[RawDocument], settings: Settings) -> list[Document]
     failures: dict[int, str] = {}
     for lang, keys in jobs.items():
         nlp = settings.pipeline(lang)
-        inputs = [_make_doc(nlp, raws[d], plans[d][1][a]) for d, a in keys]
+        inputs = [_make_doc(nlp, raws[d], plans[d][1][a], settings) for d, a in keys]
         try:
             docs.update(zip(keys, nlp.pipe(inputs), strict=True))
         except Exception:
@@ -150,9 +150,9 @@ def _plan(
     return raw, segments, languages
 
 
-def _make_doc(nlp: Language, raw: RawDocument, seg: ArticleSegment) -> Doc:
+def _make_doc(nlp: Language, raw: RawDocument, seg: ArticleSegment, settings: Settings) -> Doc:
     doc = nlp.make_doc(raw.text[seg.start : seg.end])
-    doc._.crible_published = raw.published
+    doc._.crible_published = raw.published or settings.published
     return doc
 
 
