@@ -9,7 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from enum import Enum
+from typing import Any
+
 import typer
 
 from crible.cli import app
@@ -32,18 +34,20 @@ def render() -> str:
             lines += ["| argument or option | help |", "|---|---|"]
             for param in params:
                 names = ", ".join(f"`{o}`" for o in (param.opts + param.secondary_opts))
-                if isinstance(param, click.Argument):
-                    names = f"`{param.human_readable_name}`"
+                if param.param_type_name == "argument":
+                    names = f"`{(param.name or '').upper()}`"
                 text = getattr(param, "help", None) or ""
-                if isinstance(param.type, click.Choice):
-                    text += f" Choices: {', '.join(map(str, param.type.choices))}."
+                kind = getattr(param, "bare_type", None)
+                if isinstance(kind, type) and issubclass(kind, Enum):
+                    text += f" Choices: {', '.join(str(m.value) for m in kind)}."
                 lines.append(f"| {names} | {' '.join(text.split())} |")
             lines.append("")
     return "\n".join(lines)
 
 
-def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
-    if isinstance(command, click.Group):
+def _walk(command: Any, path: list[str]) -> list[tuple[list[str], Any]]:
+    # Duck-typed: recent typer vendors its own click, whose classes are not click's.
+    if hasattr(command, "commands"):
         out = []
         for name in sorted(command.commands):
             out += _walk(command.commands[name], [*path, name])

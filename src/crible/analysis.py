@@ -194,13 +194,17 @@ def _assemble(
 
 def _fill(article: Article, doc: Doc, offset: int) -> None:
     ext = doc._
-    article.entities = [shift_offsets(e, offset) for e in ext.crible_entities or ()]
-    article.claims = [shift_offsets(c, offset) for c in ext.crible_claims or ()]
-    article.times = [shift_offsets(t, offset) for t in ext.crible_times or ()]
-    article.slant = [shift_offsets(s, offset) for s in ext.crible_slant or ()]
-    article.paragraphs = [shift_offsets(p, offset) for p in ext.crible_paragraphs or ()]
+    article.entities = list(ext.crible_entities or ())
+    article.claims = list(ext.crible_claims or ())
+    article.times = list(ext.crible_times or ())
+    article.slant = list(ext.crible_slant or ())
+    article.paragraphs = list(ext.crible_paragraphs or ())
     article.genre = ext.crible_genre
     article.frames = list(ext.crible_frames or ())
+    for findings in (article.entities, article.claims, article.times, article.slant,
+                     article.paragraphs):
+        for finding in findings:
+            shift_offsets(finding, offset)
 
 
 def _mark_duplicates(document: Document, index: DuplicateIndex) -> None:

@@ -5,12 +5,12 @@ corpus store) is produced from these classes, and `crible schema` exports their 
 
 Offsets: every `start`/`end` in a `Document` indexes `Document.text`, the decoded input. Inside the
 spaCy pipeline the same classes are used with offsets relative to the article's `Doc`; the analysis
-layer shifts them (see `shift_offsets`) when it assembles the document.
+layer shifts them in place (see `shift_offsets`) when it assembles the document.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -149,28 +149,28 @@ class Result(_Model):
     documents: list[Document] = Field(default_factory=list)
 
 
-M = TypeVar("M", bound=BaseModel)
+def shift_offsets(item: BaseModel, delta: int) -> None:
+    """Move every nested `start`/`end` of `item` by `delta`, in place.
 
-
-def shift_offsets(item: M, delta: int) -> M:
-    """Return a copy of `item` with every nested `start`/`end` moved by `delta`."""
+    In place because it runs on every finding of every article: rebuilding the objects through
+    `model_dump`/`model_validate` cost more than some components.
+    """
     if delta == 0:
-        return item
-    return type(item).model_validate(_shift(item.model_dump(), delta))
+        return
+    _shift(item, delta)
 
 
-def _shift(value: Any, delta: int) -> Any:
-    if isinstance(value, dict):
-        out = {}
-        for key, sub in value.items():
+def _shift(value: Any, delta: int) -> None:
+    if isinstance(value, BaseModel):
+        fields = value.__dict__
+        for key, sub in fields.items():
             if key in ("start", "end") and isinstance(sub, int):
-                out[key] = sub + delta
-            else:
-                out[key] = _shift(sub, delta)
-        return out
-    if isinstance(value, list):
-        return [_shift(sub, delta) for sub in value]
-    return value
+                fields[key] = sub + delta
+            elif isinstance(sub, BaseModel | list):
+                _shift(sub, delta)
+    elif isinstance(value, list):
+        for sub in value:
+            _shift(sub, delta)
 
 
 def json_schema() -> dict[str, Any]:

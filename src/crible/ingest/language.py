@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import py3langid
 
 # Enough text to decide; classifying a whole long article costs time for nothing.
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 600
 UNKNOWN = "und"
 
 
@@ -23,5 +24,13 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 20:
         return UNKNOWN
-    lang, prob = _identifier().classify(sample)
-    return str(lang) if prob >= 0.5 else UNKNOWN
+    ident = _identifier()
+    features = ident.instance2fv(sample)
+    # py3langid multiplies the dense feature vector by the whole (features x languages) matrix;
+    # a text sets a few hundred of its ~7,500 features, so only those rows are needed. Same
+    # result, a fraction of the time, and no multi-threaded BLAS call fighting spaCy for cores.
+    rows = np.flatnonzero(features)
+    scores = features[rows].astype(np.float64) @ ident.nb_ptc[rows] + ident.nb_pc
+    probs = ident.norm_probs(scores)
+    best = int(np.argmax(probs))
+    return str(ident.nb_classes[best]) if probs[best] >= 0.5 else UNKNOWN
