@@ -317,3 +317,23 @@ def test_load_rejects_bad_directories(model_dir: Path, tmp_path: Path) -> None:
         with pytest.raises(ModelError) as info:
             PersuasionModel.load(path)
         assert str(path) in str(info.value), path
+
+
+def test_analyze_with_a_model_uses_its_predictions(model_dir: Path) -> None:
+    from crible.nlp.pipeline import load_pipeline
+    from crible.nlp.slant import api
+
+    text = (ARTICLES / "article30.txt").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["analyze", "-", "--model", str(model_dir)], input=text)
+    assert result.exit_code == 0, result.output
+    articles = json.loads(result.stdout)["documents"][0]["articles"]
+    # what the trained model says of the same article, asked directly
+    nlp = load_pipeline(components=["slant"])
+    model = PersuasionModel.load(model_dir)
+    for article in articles:
+        doc = nlp(text[article["start"] : article["end"]])
+        spans = api.paragraph_spans(doc)
+        expected = model.predict(doc, spans, api.rule_findings(doc, spans))
+        assert article["genre"] == expected.genre
+        assert article["frames"] == expected.frames
+        assert [p["techniques"] for p in article["paragraphs"]] == expected.techniques
