@@ -39,3 +39,27 @@ def test_article_claims(nlp: Language, article: GoldArticle) -> None:
         got = (claim.type, claim.certainty, same_speaker(gold, claim))
         assert got == (gold.type, gold.certainty, True), (claim.content.text, claim.why)
     assert len(predicted) == len(article.claims), [c.content.text for c in predicted]
+
+
+def test_bundled_example_first_article() -> None:
+    """examples/exemple-fr.txt through the public API: one claim per report, in order."""
+    from crible import analyze
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "exemple-fr.txt"
+    result = analyze(example.read_text(encoding="utf-8"), published="2024-06-13")
+    claims = result.documents[0].articles[0].claims
+    got = [(c.type, c.certainty, c.source.text if c.source else None) for c in claims]
+    assert got == [
+        ("according_to", "hedged", "Le Phare du Sud"),
+        ("direct", "reported", "Julien Marchetti"),
+        ("according_to", "hedged", "des sources syndicales"),
+        ("indirect", "unconfirmed", "La direction générale de l'aviation civile"),
+        ("mixed", "reported", "Marchetti"),
+        ("indirect", "denied", "Marchetti"),
+        (None, "asserted", None),
+    ]
+    assert claims[2].source is not None and claims[2].source.kind == "anonymous"
+    assert claims[1].content.text.startswith("Nous ferons tout")
+    assert claims[4].content.text.endswith("de ces « preneurs d'otages »")
+    assert claims[5].content.text == "toute négociation secrète avec les syndicats"
+    assert claims[6].content.text.startswith("Plus de 420 vols")

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from crible.nlp.claims.certainty import is_conditional
 from crible.nlp.claims.lexicon import load_lexicon
-from crible.nlp.claims.quotes import find_quotes
+from crible.nlp.claims.quotes import find_quotes, is_scare_quote
 from crible.nlp.pipeline import load_pipeline
 
 
@@ -32,6 +32,21 @@ def nlp() -> Language:
 )
 def test_find_quotes(text: str, expected: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Il s'en prend à ces « preneurs d'otages » sans relâche.", True),
+        ("La police a arrêté des « casseurs » mardi.", True),
+        ("Il a parlé de cette « réforme » longtemps.", True),
+        ("Le ministre dénonce une « provocation » inutile.", False),  # the speaker's word
+        ("Il vise ces « gens qui ne respectent rien du tout ».", False),  # too long for a label
+        ("« Casseurs » : le mot revient souvent.", False),
+    ],
+)
+def test_scare_quote(text: str, expected: bool) -> None:
+    assert is_scare_quote(text, find_quotes(text)[0]) is expected
 
 
 @pytest.mark.parametrize(

@@ -392,6 +392,82 @@ CASES = [
         "aucune faute.",
         ("faute", "indirect", "reported", "Hervé Lenoir", "person"),
     ),
+    # --- mixed: words quoted inside a reported clause; a whole quoted statement stays direct
+    (
+        "Le maire Paul Girard a affirmé que la commune manquait de « moyens humains et "
+        "financiers » pour rouvrir la piscine.",
+        ("piscine", "mixed", "reported", "Paul Girard", "person"),
+    ),
+    (
+        "La directrice a assuré que l'établissement « ne fermera pas ses portes » cet été.",
+        ("cet été", "mixed", "reported", "La directrice", "person"),
+    ),
+    (
+        "Selon le maire, la ville « n'a jamais été aussi propre » depuis dix ans.",
+        ("dix ans", "mixed", "reported", "le maire", "person"),
+    ),
+    (
+        "Le gouvernement « ne cédera pas au chantage », a assuré le ministre.",
+        ("Le gouvernement", "mixed", "reported", "le ministre", "person"),
+    ),
+    (
+        "Le maire estime que la situation est grave : « Nous n'avons plus d'eau potable "
+        "depuis hier. »",
+        ("eau potable", "direct", "reported", "Le maire", "person"),
+    ),
+    # --- coordinated reports: a second reporting verb with the same subject
+    (
+        "Le porte-parole a promis que la réforme serait votée et a démenti tout passage en force.",
+        ("passage en force", "indirect", "denied", "Le porte-parole", "person"),
+    ),
+    (
+        "Le porte-parole a promis que la réforme serait votée et a démenti tout passage en force.",
+        ("réforme", "indirect", "reported", "Le porte-parole", "person"),
+    ),
+    (
+        "La syndicaliste a assuré que la grève serait suivie et a annoncé une manifestation jeudi.",
+        ("manifestation", "indirect", "reported", "La syndicaliste", "person"),
+    ),
+    (
+        "Le porte-parole a confirmé que le sommet aurait lieu mais n'a pas confirmé la venue du "
+        "président.",
+        ("sommet", "indirect", "reported", "Le porte-parole", "person"),
+    ),
+    (
+        "Le porte-parole a confirmé que le sommet aurait lieu mais n'a pas confirmé la venue du "
+        "président.",
+        ("venue", "indirect", "unconfirmed", "Le porte-parole", "person"),
+    ),
+    (
+        "Le directeur affirme que les ventes ont chuté et les salariés ont fait grève.",
+        ("salariés", "indirect", "reported", "Le directeur", "person"),
+    ),
+    (
+        "Le maire a annoncé que les travaux commenceraient lundi et que la route serait fermée.",
+        ("route", "indirect", "reported", "Le maire", "person"),
+    ),
+    # --- denials
+    (
+        "Le ministre Luc Bernard nie avoir rencontré l'industriel.",
+        ("industriel", "indirect", "denied", "Luc Bernard", "person"),
+    ),
+    (
+        "Le club a démenti les rumeurs selon lesquelles l'entraîneur serait limogé.",
+        ("limogé", "indirect", "denied", "Le club", "organisation"),
+    ),
+    # --- scare quotes: a short label after 'ces'/'des' is nobody's statement
+    (
+        "La police a interpellé trois de ces « casseurs » samedi à Lyon.",
+        ("casseurs", None, "asserted", None, None),
+    ),
+    (
+        "Le ministre a dénoncé l'action de ces « voyous » devant la presse.",
+        ("voyous", "indirect", "reported", "Le ministre", "person"),
+    ),
+    (
+        "Le président a rappelé que la loi protège des « lanceurs d'alerte » depuis 2016.",
+        ("lanceurs", "indirect", "reported", "Le président", "person"),
+    ),
 ]
 
 
@@ -416,3 +492,50 @@ def test_claim_table(nlp: Language, text: str, expected: Expected) -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 80
+
+
+# Every claim of the sentence, in order: (type, certainty, source text, exact content).
+ALL_CLAIMS = [
+    (
+        "Interrogée jeudi, la maire Claire Dumas a assuré que la ville « ne reculera pas face aux "
+        "menaces » de ces « agitateurs » et a démenti tout accord avec les promoteurs.",
+        [
+            (
+                "mixed",
+                "reported",
+                "Claire Dumas",
+                "la ville « ne reculera pas face aux menaces » de ces « agitateurs »",
+            ),
+            ("indirect", "denied", "Claire Dumas", "tout accord avec les promoteurs"),
+        ],
+    ),
+    (
+        "Le ministre Paul Girard a affirmé que son ministère avait besoin de « plusieurs "
+        "centaines de postes » pour fonctionner.",
+        [
+            (
+                "mixed",
+                "reported",
+                "Paul Girard",
+                "son ministère avait besoin de « plusieurs centaines de postes » pour fonctionner",
+            ),
+        ],
+    ),
+    (
+        "Le préfet a déclaré : « Les routes resteront fermées jusqu'à demain. »",
+        [("direct", "reported", "Le préfet", "Les routes resteront fermées jusqu'à demain.")],
+    ),
+    (
+        "Le porte-parole a démenti « toute négociation secrète ».",
+        [("mixed", "denied", "Le porte-parole", "« toute négociation secrète »")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ALL_CLAIMS)
+def test_all_claims(nlp: Language, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    claims: list[Claim] = nlp(text)._.crible_claims
+    got = [
+        (c.type, c.certainty, c.source.text if c.source else None, c.content.text) for c in claims
+    ]
+    assert got == expected, [c.why for c in claims]

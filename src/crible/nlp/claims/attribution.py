@@ -6,7 +6,7 @@ reported content are, or None.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -20,6 +20,9 @@ _APOSTROPHE_D = {"d'", "d’"}
 _AFTER_SUBJECT = {"à", "au", "aux", "devant", "lors", "dans", "sur", "hier", "mardi"}
 _NEGATION = {"ne", "n'", "n’", "pas", "ni", "jamais"}
 _SKIP_BEFORE_QUE = {"ADV", "PRON", "PUNCT", "ADP", "DET", "NOUN", "PROPN", "ADJ"}
+_RELATIVE = {"lequel", "laquelle", "lesquels", "lesquelles", "quoi"}  # 'selon lesquelles': no cue
+_COORDINATION = {"et", "puis", "mais"}
+_OPENING_MARKS = {"«", "“", '"'}  # 'a démenti « toute négociation »': a quoted object
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ def find_according(span: Span, allow_empty: bool = False) -> Attribution | None:
         cue_first: Token | None = None
         speaker_from = token.i + 1
         if low in ("selon", "d'après", "d’après"):
+            if token.i + 1 < span.end and doc[token.i + 1].lower_ in _RELATIVE:
+                continue  # 'les informations selon lesquelles …' is the content, not a source
             cue_first = token
         elif low == "après" and token.i > span.start and doc[token.i - 1].lower_ in _APOSTROPHE_D:
             cue_first = doc[token.i - 1]
@@ -163,38 +168,81 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
             before -= 1
         if doc[before].text == "," and subject_of(verb_token) is None:
             continue  # an incise ('…, rapporte l'AFP'): find_incise reads it
-        content_from = None
-        k = verb_token.i + 1
-        while k < span.end and k <= verb_token.i + 7:
-            if doc[k].lower_ in _QUE:
-                content_from = k + 1
-                break
-            if doc[k].pos_ not in _SKIP_BEFORE_QUE:
-                break
-            k += 1
-        cue_start, cue_end = verb_cue(verb_token)
-        if content_from is None and verb.takes_object:
-            after = next((t.i for t in span if t.idx >= cue_end), span.end)
-            if after < span.end and not doc[after].is_punct:
-                content_from = after
-        if content_from is None or content_from >= span.end:
-            continue
-        content_end = _trim_end(span, span.end)
-        content_start = doc[content_from].idx
-        if content_end <= content_start:
-            continue
         speaker = noun_phrase(subject, span.start, verb_token.i)
-        return Attribution(
-            "indirect",
-            cue_start,
-            cue_end,
-            speaker,
-            content_start,
-            content_end,
-            verb,
-            _text(span, cue_start, cue_end),
-        )
+        found = _reported(span, verb_token, verb, speaker)
+        if found is not None:
+            return found
     return None
+
+
+def find_coordinated(span: Span, lexicon: ClaimLexicon, first: Attribution) -> list[Attribution]:
+    """'X a assuré que … et a démenti toute négociation': a reporting verb coordinated with the
+    first one and sharing its subject is a report of its own. Returns the first attribution cut
+    before the coordination, then one attribution per coordinated verb; `[first]` when none."""
+    doc = span.doc
+    found = [first]
+    for verb_token, verb in reporting_verbs(span, lexicon):
+        previous = found[-1]
+        if verb_token.idx < previous.cue_end or verb_token.idx >= previous.content_end:
+            continue
+        own = next((c for c in verb_token.children if c.dep_.startswith("nsubj")), None)
+        if own is not None and own.i < verb_token.i and own.idx < previous.content_start:
+            continue  # a subject of its own before the report ('X dit que Y a nié …')
+        k = verb_token.i - 1
+        while k > span.start and (
+            doc[k].dep_.startswith("aux") or doc[k].lower_ in _NEGATION or doc[k].dep_ == "expl"
+        ):
+            k -= 1
+        if doc[k].lower_ not in _COORDINATION or doc[k].idx <= previous.content_start:
+            continue
+        second = _reported(span, verb_token, verb, previous.speaker)
+        if second is None:
+            continue
+        cut = _trim_end(span, k)
+        found[-1] = replace(previous, content_end=cut)
+        found.append(second)
+    return found
+
+
+def _reported(
+    span: Span,
+    verb_token: Token,
+    verb: ReportingVerb,
+    speaker: list[Token],
+) -> Attribution | None:
+    """The reported content of a reporting verb: its 'que' clause, else (for verbs whose object
+    is the content) the words after the verb, up to the end of the segment."""
+    doc = span.doc
+    content_from = None
+    k = verb_token.i + 1
+    while k < span.end and k <= verb_token.i + 7:
+        if doc[k].lower_ in _QUE:
+            content_from = k + 1
+            break
+        if doc[k].pos_ not in _SKIP_BEFORE_QUE:
+            break
+        k += 1
+    cue_start, cue_end = verb_cue(verb_token)
+    if content_from is None and verb.takes_object:
+        after = next((t.i for t in span if t.idx >= cue_end), span.end)
+        if after < span.end and (not doc[after].is_punct or doc[after].text in _OPENING_MARKS):
+            content_from = after
+    if content_from is None or content_from >= span.end:
+        return None
+    content_end = _trim_end(span, span.end)
+    content_start = doc[content_from].idx
+    if content_end <= content_start:
+        return None
+    return Attribution(
+        "indirect",
+        cue_start,
+        cue_end,
+        speaker,
+        content_start,
+        content_end,
+        verb,
+        _text(span, cue_start, cue_end),
+    )
 
 
 def find_incise(span: Span, lexicon: ClaimLexicon, after: int | None = None) -> Attribution | None:

@@ -16,6 +16,7 @@ from crible.nlp.claims.attribution import (
     Attribution,
     clitic,
     find_according,
+    find_coordinated,
     find_incise,
     find_indirect,
     reporting_verbs,
@@ -23,7 +24,7 @@ from crible.nlp.claims.attribution import (
 )
 from crible.nlp.claims.certainty import CueHit, find_cues, is_conditional, judge
 from crible.nlp.claims.lexicon import ClaimLexicon
-from crible.nlp.claims.quotes import Quote, find_quotes
+from crible.nlp.claims.quotes import Quote, find_quotes, is_scare_quote
 from crible.nlp.claims.segments import Segment, paragraph_end, split_segments
 from crible.nlp.claims.sources import SourceContext, build_context, noun_phrase, resolve
 from crible.nlp.claims.tokens import feats
@@ -96,6 +97,8 @@ def _quote_claim(state: _State, quote: Quote, segments: list[Segment], handled: 
     inside_sentence = quote.open > segment.start_char and quote.close < segment.end_char - 1
     if quote.words < SHORT_QUOTE and inside_sentence:
         return  # a term in quotes; the sentence's claim, if any, becomes "mixed"
+    if _quoted_fragment(state, segment, quote):
+        return  # words quoted inside a reported clause: the segment's claim is "mixed"
     intro = doc.char_span(segment.start_char, quote.open, alignment_mode="contract")
     found = _quote_intro(state, intro) if intro is not None and len(intro) else None
     if found is None:
@@ -153,6 +156,31 @@ def _quote_claim(state: _State, quote: Quote, segments: list[Segment], handled: 
 
 
 _Found = tuple[ClaimSource, str, tuple[int, int]]
+
+
+def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
+    """Is the quote a part of a reported statement rather than a statement of its own? Only a
+    quote inside one sentence, not at its start and not after a colon, can be. Inside a 'que'
+    clause (or the object) of a reporting verb it then is; inside the content of 'selon X' or of
+    an incise, when that content has words outside the quotation marks."""
+    if quote.open <= segment.start_char or quote.close > segment.end_char:
+        return False
+    if state.text[segment.start_char : quote.open].rstrip().endswith(":"):
+        return False
+    span = segment.span
+    found = find_according(span)
+    if found is None:
+        found = find_indirect(span, state.lexicon)
+    if found is None:
+        found = find_incise(span, state.lexicon)
+    if found is None or not (found.content_start <= quote.start < found.content_end):
+        return False
+    if found.type == "indirect":
+        return True
+    outside = (
+        state.text[found.content_start : quote.open] + state.text[quote.close : found.content_end]
+    )
+    return any(ch.isalnum() for ch in outside)
 
 
 def _quote_intro(state: _State, intro: Span) -> _Found | None:
@@ -298,44 +326,19 @@ def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None
     span = segment.span
     lexicon = state.lexicon
     found: Attribution | None = find_according(span)
+    reports: list[Attribution] = []
     if found is None:
         found = find_indirect(span, lexicon)
+        if found is not None:
+            reports = find_coordinated(span, lexicon, found)
     if found is None:
         found = find_incise(span, lexicon)
         if found is not None and found.content_end <= found.content_start:
             found = None
     cues = state.cues_in(segment.start_char, segment.end_char)
     if found is not None:
-        source, who = _source(state, found.speaker)
-        claim_type: ClaimType = found.type
-        has_quote = any(
-            q.open >= found.content_start and q.close <= found.content_end + 1 for q in quotes
-        )
-        if has_quote:
-            claim_type = "mixed"
-        certainty, reason = judge(
-            "reported",
-            _hedge_scope(span, found),
-            cues,
-            lexicon,
-            found.verb.certainty if found.verb else None,
-            found.verb_text,
-        )
-        cue_text = state.text[found.cue_start : found.cue_end]
-        parts = [f"'{cue_text}' attributes the statement to {source.text}", who, reason]
-        if has_quote:
-            parts.append("part of it is quoted word for word")
-        _add(
-            state,
-            found.content_start,
-            found.content_end,
-            source,
-            state.span(found.cue_start, found.cue_end),
-            claim_type,
-            certainty,
-            parts,
-        )
-        state.carry = source
+        for report in reports or [found]:
+            _report_claim(state, span, report, quotes, cues if len(reports) < 2 else None)
         return
     conditional = next((t for t in span if is_conditional(t, lexicon)), None)
     if state.carry is not None and conditional is not None:
@@ -372,6 +375,65 @@ def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None
         certainty,
         ["no source is given", reason],
     )
+
+
+def _report_claim(
+    state: _State,
+    span: Span,
+    found: Attribution,
+    quotes: list[Quote],
+    cues: list[CueHit] | None,
+) -> None:
+    """One attributed claim. `cues` are the certainty cues of the whole segment; None when the
+    segment holds several reports, each then judged on its own cue and content only."""
+    lexicon = state.lexicon
+    source, who = _source(state, found.speaker)
+    claim_type: ClaimType = found.type
+    has_quote = any(
+        q.start >= found.content_start and q.end <= found.content_end + 1
+        for q in quotes
+        if not is_scare_quote(state.text, q)
+    )
+    if has_quote:
+        claim_type = "mixed"
+    content_end = _close_quotes(found.content_start, found.content_end, quotes)
+    scope = span
+    if cues is None:
+        start = min(found.cue_start, found.content_start)
+        end = max(found.cue_end, found.content_end)
+        cues = state.cues_in(start, end)
+        scope = state.doc.char_span(start, end, alignment_mode="expand") or span
+    certainty, reason = judge(
+        "reported",
+        _hedge_scope(scope, found),
+        cues,
+        lexicon,
+        found.verb.certainty if found.verb else None,
+        found.verb_text,
+    )
+    cue_text = state.text[found.cue_start : found.cue_end]
+    parts = [f"'{cue_text}' attributes the statement to {source.text}", who, reason]
+    if has_quote:
+        parts.append("part of it is quoted word for word")
+    _add(
+        state,
+        found.content_start,
+        content_end,
+        source,
+        state.span(found.cue_start, found.cue_end),
+        claim_type,
+        certainty,
+        parts,
+    )
+    state.carry = source
+
+
+def _close_quotes(start: int, end: int, quotes: list[Quote]) -> int:
+    """Content that ends inside a quotation it opened ends after the closing mark."""
+    for quote in quotes:
+        if start <= quote.open < end < quote.close:
+            return quote.close
+    return end
 
 
 def _hedge_scope(span: Span, found: Attribution) -> list[Token]:

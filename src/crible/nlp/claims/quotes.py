@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 _PAIRS = {"«": "»", "“": "”", '"': '"'}
+SCARE_WORDS = 3  # a label in quotes has at most this many words
+_LABEL_BEFORE = {"ces", "des", "ce", "cet", "cette"}  # 'de ces « preneurs d'otages »'
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,12 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(i, after, start, end, len(text[start:end].split())))
         i = max(after, i + 1)
     return quotes
+
+
+def is_scare_quote(text: str, quote: Quote) -> bool:
+    """A short label in quotes after a demonstrative or 'des' ('ces « casseurs »'): the outlet
+    keeps its distance from a word; it is nobody's statement."""
+    if quote.words > SCARE_WORDS:
+        return False
+    before = text[max(0, quote.open - 12) : quote.open].split()
+    return bool(before) and before[-1].lower() in _LABEL_BEFORE
