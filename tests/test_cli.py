@@ -167,3 +167,13 @@ def test_demo_example_is_split_and_flagged() -> None:
     # --published reaches the time resolver: "mardi soir" before Thursday 13 June 2024
     times = {t["text"]: t["value"] for t in articles[0]["times"]}
     assert times["mardi soir"] == "2024-06-11"
+
+
+def test_text_summary_does_not_pass_terminal_escapes(runner: CliRunner) -> None:
+    hostile = (
+        "La mairie de Lyon \x1b]0;pwned\x07a publié un communiqué \x1b[2J mardi. "
+        + "Le conseil municipal se réunira la semaine prochaine pour voter le budget. " * 8
+    )
+    result = runner.invoke(app, ["analyze", "-", "--format", "text"], input=hostile)
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\\x1b" in result.stdout

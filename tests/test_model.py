@@ -24,8 +24,10 @@ def test_shift_offsets_moves_every_nested_offset_in_place() -> None:
 
 def test_shift_offsets_leaves_missing_offsets_alone() -> None:
     claim = Claim(
-        content=TextSpan(start=0, end=1, text="a"), source=ClaimSource(kind="anonymous"),
-        certainty="asserted", why="w",
+        content=TextSpan(start=0, end=1, text="a"),
+        source=ClaimSource(kind="anonymous"),
+        certainty="asserted",
+        why="w",
     )
     shift_offsets(claim, 7)
     assert claim.source is not None and claim.source.start is None

@@ -201,8 +201,13 @@ def _fill(article: Article, doc: Doc, offset: int) -> None:
     article.paragraphs = list(ext.crible_paragraphs or ())
     article.genre = ext.crible_genre
     article.frames = list(ext.crible_frames or ())
-    for findings in (article.entities, article.claims, article.times, article.slant,
-                     article.paragraphs):
+    for findings in (
+        article.entities,
+        article.claims,
+        article.times,
+        article.slant,
+        article.paragraphs,
+    ):
         for finding in findings:
             shift_offsets(finding, offset)
 

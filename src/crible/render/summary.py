@@ -17,9 +17,9 @@ def write_summary(documents: Iterable[Document], out: TextIO) -> Iterator[Docume
 
 
 def summarize(document: Document) -> str:
-    lines = [f"== {document.source}"]
+    lines = [f"== {_clip(document.source, 200)}"]
     for error in document.errors:
-        lines.append(f"   ! {error.code}: {error.message}")
+        lines.append(f"   ! {error.code}: {_clip(error.message, 500)}")
     for article in document.articles:
         lines.extend(_article(document, article))
     return "\n".join(lines) + "\n\n"
@@ -73,4 +73,10 @@ def _article(document: Document, a: Article) -> list[str]:
 
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return text.translate(_VISIBLE)
+
+
+# Input text reaches the terminal: show control characters (an ESC could drive the terminal)
+# as escapes instead of sending them.
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
