@@ -27,7 +27,7 @@ from crible.nlp.entities.aliases import (
     format_row,
     record_keys,
 )
-from crible.nlp.entities.names import norm_key, slugify
+from crible.nlp.entities.names import name_tokens, norm_key, slugify, strip_accents
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data" / "wikidata-aliases"
@@ -195,34 +195,125 @@ def read_names(shared: Path) -> dict[str, dict[str, list[str]]]:
     return names
 
 
+# words an acronym skips: "Organisation du traité de l'Atlantique Nord" -> OTAN
+ACRONYM_SKIP = frozenset("de du des la le les l d et en à au aux pour sur of the and for".split())
+
+
+def _initials(name: str) -> str:
+    return "".join(t[0] for t in name_tokens(name) if t not in ACRONYM_SKIP).upper()
+
+
+def _is_code(name: str) -> bool:
+    """An all-caps code or acronym: "FRA", "USA", "OTAN", "O.T.A.N."."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def local_acronyms(entry: Entry, pool: list[str]) -> set[str]:
+    """Acronyms of `pool` that abbreviate a long name of the pool which is not an English name
+    ("OTAN" for "Organisation du traité de l'Atlantique Nord", never "NATO"), and that another
+    Latin language writes too ("UE" in es, "OTAN" in es; not "BM" for "Banque mondiale")."""
+    en_keys = {norm_key(n) for n in entry.names.get("en", [])}
+    initials = {
+        _initials(n)
+        for n in pool
+        if not _is_code(n) and len(n.split()) >= 2 and norm_key(n) not in en_keys
+    }
+    other_keys = {
+        norm_key(n)
+        for lang in ("es", "nl")
+        for n in entry.names.get(lang, [])
+        if entry.names.get(lang) is not pool
+    }
+    return {
+        n
+        for n in pool
+        if _is_code(n)
+        and " " not in n
+        and n.replace(".", "") in initials
+        and norm_key(n) in other_keys
+    }
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    size = len(inner)
+    return any(outer[i : i + size] == inner for i in range(len(outer) - size + 1))
+
+
+def _marks(name: str) -> int:
+    """Letters with diacritics and hyphens: the care of a French spelling ("Royaume-Uni")."""
+    return sum(strip_accents(ch) != ch for ch in name) + name.count("-")
+
+
 def canonical_name(entry: Entry) -> str | None:
-    """fr names first (else en, es, nl); for people a "First Last" form; most languages sharing
-    the exact spelling; words most common (on average) among all the names; diacritics kept;
-    length nearest 18 characters; then alphabetical."""
-    langs_of: dict[str, int] = defaultdict(int)
-    token_count: dict[str, int] = defaultdict(
-        int
-    )  # how many names use a word: "Benjamin" > "Benyamin"
-    for names in entry.names.values():
+    """The display name, from the fr names (else en, es, nl), by these criteria in order:
+
+    1. usable: not an all-caps code for a person or a place ("FRA", "USA"), not a phrase opened
+       by an elided article ("l'Hexagone");
+    2. organisations: an acronym that abbreviates a non-English long name of the pool and that
+       Spanish or Dutch also write ("OTAN", "ONU", "OMS", "UE"; never "NATO", "WHO"); dotless;
+    3. people: a "First Last" form of 2-3 words;
+    4. an accented twin: the pool also has the spelling without the diacritics, so this one is
+       the French spelling ("Israël"/"Israel", "Ashkélon"/"Ashkelon", "États-Unis"/"Etats-Unis");
+    5. the number of languages among fr, es, nl with the same name (English names leak into the
+       other lists as aliases, so English does not count);
+    6. shared with es or nl but not an English name ("Londres" over "London", "Pékin" over
+       "Beijing");
+    7. support: how many fr/es/nl names are this name or contain it ("Belgique" in "Royaume de
+       Belgique");
+    8. words most common among all the names ("France" over "République française", "Benjamin"
+       over "Benyamin");
+    9. among spellings of one key, the most diacritics and hyphens ("Royaume-Uni"), then the
+       most capitalised words;
+    10. places: the shortest; others: length nearest 18 characters; then alphabetical."""
+    keys_of: dict[str, set[str]] = {}  # lang -> norm keys of its names
+    tokens_of: list[list[str]] = []  # name tokens of every distinct (lang, key) but English
+    token_count: dict[str, int] = defaultdict(int)  # "Benjamin" > "Benyamin"
+    for lang, names in entry.names.items():
+        keys = {norm_key(n) for n in names}
+        keys_of[lang] = keys
+        if lang != "en":
+            tokens_of += [name_tokens(k) for k in keys]
         for n in set(names):
-            langs_of[n] += 1
             for token in set(norm_key(n).split()):
                 token_count[token] += 1
-    for lang in LANGS:
-        pool = entry.names.get(lang, [])
-        if not pool:
-            continue
+    en_keys = keys_of.get("en", set())
+    ideal_length = 0 if entry.type == "LOC" else 18
+    pool = next((entry.names[lang] for lang in LANGS if entry.names.get(lang)), [])
+    if not pool:
+        return None
+    acronyms = local_acronyms(entry, pool) if entry.type == "ORG" else set()
+    best_marks: dict[str, int] = defaultdict(int)
+    plain: set[str] = set()  # keys spelled without any diacritic
+    for n in pool:
+        key = norm_key(n)
+        best_marks[key] = max(best_marks[key], _marks(n))
+        if strip_accents(n) == n:
+            plain.add(key)
 
-        def score(n: str) -> tuple[int, int, float, int, int, str]:
-            words = len(n.split())
-            person_form = int(entry.type == "PER" and 2 <= words <= 3)
-            toks = set(norm_key(n).split()) or {""}
-            common = sum(token_count[t] for t in toks) / len(toks)
-            accents = sum(1 for ch in n if ord(ch) > 127)
-            return (person_form, langs_of[n], common, accents, -abs(len(n) - 18), n)
+    def score(n: str) -> tuple[int | float, ...]:
+        key = norm_key(n)
+        usable = (entry.type == "ORG" or not _is_code(n)) and not n.startswith(("l'", "L'"))
+        words = len(n.split())
+        langs = sum(key in keys_of.get(other, ()) for other in ("fr", "es", "nl"))
+        toks = name_tokens(n)
+        words_of = set(key.split()) or {""}
+        return (
+            usable,
+            n in acronyms,
+            "." not in n,
+            entry.type == "PER" and 2 <= words <= 3,
+            strip_accents(n) != n and key in plain,
+            langs,
+            langs >= 2 and key not in en_keys,
+            sum(_contains(outer, toks) for outer in tokens_of) if toks else 0,
+            int(100 * sum(token_count[t] for t in words_of) / len(words_of)),
+            _marks(n) - best_marks[key],
+            sum(1 for w in n.split() if len(w) >= 4 and w[0].isupper()),
+            -abs(len(n) - ideal_length),
+        )
 
-        return max(pool, key=score)
-    return None
+    return max(sorted(pool), key=score)
 
 
 def build_wikidata(shared: Path) -> dict[str, Entry]:

@@ -7,9 +7,8 @@ python scripts/cli_reference.py --check  # exit 1 if docs/cli.md is out of date 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import typer

@@ -435,3 +435,106 @@ def test_bad_user_file(tmp_path: Path, content: str, problem: str) -> None:
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match="does not exist"):
         load_alias_table((str(tmp_path / "absent.tsv"),))
+
+
+# text, portfolio word that must not be an entity (nor part of one)
+PORTFOLIOS = [
+    ("Le ministre des Transports, Julien Marchetti, a visité la gare.", "Transports"),
+    ("La ministre ukrainienne de l'Énergie, Olena Kovaltchouk, est arrivée hier.", "Énergie"),
+    ("Le commissaire européen à la Justice a répondu aux députés.", "Justice"),
+    ("La secrétaire d'État aux Affaires étrangères a démenti l'information.", "État"),
+    ("Le ministre de la Culture et de la Communication a inauguré le musée.", "Culture"),
+    ("Le ministre de l'Économie Bruno Lemaire a présenté le budget.", "Économie"),
+    ("Les ministres de la Santé se réunissent à Bruxelles.", "Santé"),
+]
+
+
+@pytest.mark.parametrize("text, portfolio", PORTFOLIOS)
+def test_portfolio_is_not_an_entity(nlp: Language, text: str, portfolio: str) -> None:
+    found = entities(nlp, text)
+    assert not any(portfolio in m.text for e in found for m in e.mentions), [
+        e.variants for e in found
+    ]
+
+
+# a ministry named by its portfolio is one organisation, never linked (every country has one)
+@pytest.mark.parametrize(
+    "text, ministry",
+    [
+        ("Le ministère de l'Intérieur a publié un communiqué lundi.", "ministère de l'Intérieur"),
+        (
+            "Le ministère russe de la Défense affirme avoir abattu un drone.",
+            "ministère russe de la Défense",
+        ),
+        ("Selon le ministère de la Santé, le virus recule.", "ministère de la Santé"),
+    ],
+)
+def test_ministry_is_an_organisation(nlp: Language, text: str, ministry: str) -> None:
+    ent = entity_of(entities(nlp, text), ministry)
+    assert ent is not None
+    assert (ent.type, ent.kind, ent.wikidata) == ("ORG", "organisation", None)
+
+
+# names after a title but outside the portfolio stay entities
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Il a réuni les ministres de la Défense de l’Union européenne à Paris.", "Paris"),
+        ("Le directeur de Santé publique France a parlé.", "Santé publique France"),
+    ],
+)
+def test_names_near_portfolios_kept(nlp: Language, text: str, name: str) -> None:
+    assert entity_of(entities(nlp, text), name) is not None
+
+
+# outlets missing from the list, introduced by an outlet noun: text, name
+OUTLET_NOUNS = [
+    ("Selon le quotidien régional Le Phare du Sud, la grève continue.", "Le Phare du Sud"),
+    ("L'hebdomadaire Marianne a publié une longue enquête.", "Marianne"),
+    ("D'après le site d'information Blast, la vente est conclue.", "Blast"),
+    ("La radio Sud Radio a interrogé le maire ce matin.", "Sud Radio"),
+    ("La chaîne LCP a diffusé le débat en direct.", "LCP"),
+    ("Le mensuel Causeur consacre sa une au scrutin.", "Causeur"),
+]
+
+
+@pytest.mark.parametrize("text, name", OUTLET_NOUNS)
+def test_outlet_noun_makes_an_outlet(nlp: Language, text: str, name: str) -> None:
+    ent = entity_of(entities(nlp, text), name)
+    assert ent is not None
+    assert (ent.type, ent.kind) == ("ORG", "outlet")
+    assert "introduced as an outlet" in (ent.mentions[0].why or "")
+
+
+def test_outlet_noun_then_bare_name(nlp: Language) -> None:
+    text = "Le quotidien Le Phare du Sud a enquêté. Le Phare du Sud publiera la suite demain."
+    found = entities(nlp, text)
+    outlets = [e for e in found if "Le Phare du Sud" in e.variants]
+    assert len(outlets) == 1 and len(outlets[0].mentions) == 2
+    assert (outlets[0].type, outlets[0].kind) == ("ORG", "outlet")
+
+
+# display names: French names for French readers (ids are not checked here)
+DISPLAY_NAMES = [
+    ("Washington a demandé à la NATO de réagir.", "NATO", "OTAN"),
+    ("Les habitants d'Ashkelon ont passé la nuit aux abris.", "Ashkelon", "Ashkélon"),
+    ("La Belgique a rappelé son ambassadeur.", "Belgique", "Belgique"),
+    ("Le gouvernement d'Israel a réuni son cabinet.", "Israel", "Israël"),
+    ("La France et l'Allemagne ont signé l'accord.", "France", "France"),
+    ("La France et l'Allemagne ont signé l'accord.", "Allemagne", "Allemagne"),
+    ("Les États-Unis ont envoyé un émissaire.", "États-Unis", "États-Unis"),
+    ("Le rapport de la WHO sera publié lundi.", "WHO", "OMS"),
+    ("Les diplomates de l'ONU se sont réunis à Genève.", "ONU", "ONU"),
+    ("Les ministres de l'UE ont voté le texte.", "UE", "UE"),
+    ("Le sommet se tiendra à London en juin.", "London", "Londres"),
+    ("Une délégation est arrivée à Beijing mardi.", "Beijing", "Pékin"),
+    ("L'Ukraine et la Russie ont échangé des prisonniers.", "Russie", "Russie"),
+]
+
+
+@pytest.mark.parametrize("text, surface, name", DISPLAY_NAMES)
+def test_display_name(nlp: Language, text: str, surface: str, name: str) -> None:
+    ent = entity_of(entities(nlp, text), surface)
+    assert ent is not None, surface
+    assert ent.name == name
+    assert ent.wikidata is not None

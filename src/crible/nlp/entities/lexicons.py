@@ -41,14 +41,30 @@ def load_outlets(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     )
 
 
+ROLE_KINDS = ("title", "ministry", "portfolio", "outlet")
+
+
+@lru_cache(maxsize=4)
+def _role_words(lang: str) -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {kind: [] for kind in ROLE_KINDS}
+    for number, cols in _rows(lang, "role_nouns.tsv"):
+        if len(cols) < 2 or cols[1] not in ROLE_KINDS:
+            raise ResourceError(
+                f"{LEXICONS / lang / 'role_nouns.tsv'}, line {number}: expected "
+                f"'noun<TAB>kind' with kind one of {', '.join(ROLE_KINDS)}"
+            )
+        # portfolios keep their capitals: they are matched as written ("ministre des Transports")
+        words[cols[1]].append(cols[0] if cols[1] == "portfolio" else cols[0].lower())
+    return {kind: tuple(found) for kind, found in words.items()}
+
+
 @lru_cache(maxsize=4)
 def load_role_nouns(lang: str) -> tuple[str, ...]:
     """Role nouns and fixed role phrases, lower case, from lexicons/<lang>/role_nouns.tsv."""
-    nouns = []
-    for number, cols in _rows(lang, "role_nouns.tsv"):
-        if len(cols) < 2 or cols[1] != "title":
-            raise ResourceError(
-                f"{LEXICONS / lang / 'role_nouns.tsv'}, line {number}: expected 'noun<TAB>title'"
-            )
-        nouns.append(cols[0].lower())
-    return tuple(nouns)
+    return _role_words(lang)["title"]
+
+
+@lru_cache(maxsize=16)
+def load_role_words(lang: str, kind: str) -> tuple[str, ...]:
+    """The words of one kind of role_nouns.tsv: title, ministry, portfolio or outlet."""
+    return _role_words(lang)[kind]

@@ -3,16 +3,20 @@
 Candidates are taken in text order; each is tied to an entity by the first rule that applies, and
 the rule is written in the mention's `why`:
 
-1. outlets list ("outlets list: 'AFP'");
+1. outlets list ("outlets list: 'AFP'"), or a name introduced by an outlet noun ("introduced as an
+   outlet: 'quotidien régional Le Phare du Sud'");
 2. same spelling as an earlier mention of the article (accents, case, hyphens folded);
 3. surname (or initial + surname) of exactly one earlier person of the article; when two earlier
    people share that surname ("Marine Le Pen", "Jean-Marie Le Pen") a bare "Le Pen" is ambiguous and
    becomes an entity of its own: it is never merged with either;
-4. alias table, exact name; ties go to the type compatible with the NER label, then the notability
-   prior; a NER person is retyped as a place from the table only in a place context ("villes de X");
+4. alias table, exact name; ties go to the type compatible with the NER label, then the entry whose
+   display name is the mention, then the notability prior; a NER person is retyped as a place
+   from the table only in a place context ("villes de X");
 5. transliteration variant (phonetic key) of an earlier entity of the article;
 6. alias table, transliteration variant (names of two words or more, or places and organisations);
-7. otherwise a new entity typed by the NER label, id = slug of the name.
+7. otherwise a new entity typed by the NER label, id = slug of the name. A ministry named by its
+   portfolio ("ministère de l'Intérieur") is an organisation that is never linked to the table:
+   every country has one.
 """
 
 from __future__ import annotations
@@ -87,14 +91,17 @@ def _compatible(record: AliasRecord, label: str | None) -> bool:
 
 
 def choose_record(
-    records: Sequence[AliasRecord], label: str | None, place_context: bool
+    records: Sequence[AliasRecord], label: str | None, place_context: bool, name: str = ""
 ) -> AliasRecord | None:
-    """Tie-break: a type compatible with the NER label, then the notability prior."""
+    """Tie-break: a type compatible with the NER label, then a record whose display name is the
+    mention ("France" is France, not the Third Republic that also has the alias), then the
+    notability prior."""
     if not records:
         return None
     compatible = [r for r in records if _compatible(r, label)]
     if compatible:
-        return max(compatible, key=lambda r: r.prior)
+        key = norm_key(name)
+        return max(compatible, key=lambda r: (norm_key(r.name) == key, r.prior))
     if label == "PER":
         # the model calls towns people ("Sderot"): retype in a place context, or when the name is a
         # notable place (a Wikidata entry named in three languages or more)
@@ -198,9 +205,30 @@ def resolve_entities(
                 new_entity(cand, f"outlets list: '{cand.text}'")
                 entities[-1].kind = "outlet" if entities[-1].type == "ORG" else entities[-1].kind
             continue
+        if cand.source == "outlet_noun":
+            why = f"introduced as an outlet: '{cand.cue} {cand.text}'"
+            records = [r for r in table.exact(cand.text) if r.kind == "outlet"]
+            same = [e for e in entities if key in e.keys and e.type in ("ORG", "MISC")]
+            if cand.cue is None and same:  # a later bare mention of an introduced outlet
+                why = f"same name as the outlet '{same[0].name}' introduced earlier"
+            if records:
+                from_record(records[0], cand, why)
+            elif same:
+                same[0].type, same[0].kind = "ORG", "outlet"
+                same[0].add(cand, why)
+            else:
+                new_entity(cand, why)
+                entities[-1].kind = "outlet"
+            continue
         same = [e for e in entities if key in e.keys]
         if same:
             same[0].add(cand, f"same name as an earlier mention of '{same[0].name}'")
+            continue
+        if cand.source == "ministry":
+            # "ministère de l'Intérieur" names the ministry of every country: never linked
+            new_entity(
+                cand, "a ministry named by its portfolio (not linked: every country has one)"
+            )
             continue
         owners = list(dict.fromkeys(_surname_owners(toks, entities)))
         if len(owners) == 1:
@@ -229,7 +257,7 @@ def resolve_entities(
                 variant[0].add(cand, f"transliteration variant of '{variant[0].mentions[0].text}'")
             continue  # a bare proper noun the model did not tag, and no earlier name: skip
         place = bool(_PLACE_CONTEXT.search(text, max(0, cand.start - 40), cand.start))
-        record = choose_record(table.exact(cand.text), cand.label, place)
+        record = choose_record(table.exact(cand.text), cand.label, place, cand.text)
         if record is not None:
             from_record(record, cand, f"alias table: exact name '{cand.text}' of '{record.name}'")
             continue

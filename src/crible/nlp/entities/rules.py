@@ -8,6 +8,10 @@
 - acronyms the model missed, when the alias table knows them (an upper-case token such as "ONU");
 - title + name the model missed ("le président Dupont");
 - a first name the model cut off before a particle ("Marine | Le Pen" at the start of a sentence);
+- role phrases: a portfolio after a title is part of the role, not an entity ("le ministre des
+  Transports": no "Transports"; "la secrétaire d'État": no "État"), and a ministry named by its
+  portfolio is one organisation ("le ministère de l'Intérieur");
+- a name introduced by an outlet noun is an outlet ("le quotidien régional Le Phare du Sud");
 - capitalised proper nouns outside any entity: kept only when they repeat a name of the article
   ("Zelenskiy" after "Volodymyr Zelensky"), never looked up in the alias table alone.
 """
@@ -21,7 +25,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from crible.nlp.entities.names import is_acronym, strip_elision
+from crible.nlp.entities.names import is_acronym, strip_accents, strip_elision
 
 _PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von", "Di", "Da"})
 _DOTTED = re.compile(r"(?:\b\w\.){2,}$")  # "O.T.A.N." keeps its last dot
@@ -35,7 +39,55 @@ class Candidate:
     end: int
     text: str
     label: str | None  # NER label (PER/ORG/LOC/MISC), or the rule's guess
-    source: str  # "ner" | "outlet" | "acronym" | "title"
+    source: str  # "ner" | "outlet" | "acronym" | "title" | "propn" | "ministry" | "outlet_noun"
+    cue: str | None = None  # the words that gave the rule ("quotidien régional")
+
+
+# a lower-case word between a title and its portfolio ("ministre ukrainienne de l'Énergie",
+# "ministre délégué chargé du Numérique"), or between an outlet noun and the name
+_LOWER_WORD = r"(?!(?:de|des|du|d|à|au|aux|et|a|est|ont|sont|qui|que)(?![\w'’-]))[a-zà-ÿœæ][\w-]*"
+_PREP = (
+    r"(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|des[ \t]+|du[ \t]+|de[ \t]+|d['’][ \t]*"
+    r"|à[ \t]+la[ \t]+|à[ \t]+l['’][ \t]*|aux[ \t]+|au[ \t]+)"
+)
+
+
+def _literal(phrase: str) -> str:
+    return re.escape(phrase).replace("'", "['’]").replace(r"\ ", r"[ \t]+")
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    return "|".join(_literal(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ContextPatterns:
+    """Patterns over the words around a name: role phrases and outlet nouns."""
+
+    title: re.Pattern[str]  # a title as written ("secrétaire d'État")
+    portfolio: re.Pattern[str]  # title or ministry + preposition + portfolio(s)
+    outlet_noun: re.Pattern[str]  # outlet noun + up to two lower-case words, before a name
+
+
+def compile_context_patterns(
+    titles: Sequence[str],
+    ministries: Sequence[str],
+    portfolios: Sequence[str],
+    outlet_nouns: Sequence[str],
+) -> ContextPatterns:
+    title = re.compile(rf"(?<![\w-])(?i:{_alternation(titles)})s?(?![\w-])")
+    spelled = [*portfolios, *(strip_accents(p) for p in portfolios)]
+    port = rf"(?:{_alternation(spelled)})(?![\w-])"
+    office = rf"(?i:(?P<ministry>{_alternation(ministries)})|{_alternation(titles)})s?"
+    portfolio = re.compile(
+        rf"(?<![\w-]){office}(?:[ \t]+{_LOWER_WORD}){{0,3}}[ \t]+{_PREP}(?P<first>{port})"
+        rf"(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){_PREP}{port})*"
+    )
+    outlet_noun = re.compile(
+        rf"(?<![\w-])(?P<noun>{_alternation(outlet_nouns)})(?:[ \t]+{_LOWER_WORD}){{0,2}}?"
+        r"[ \t]+(?=[A-ZÀ-ÖØ-Þ0-9])"
+    )
+    return ContextPatterns(title, portfolio, outlet_noun)
 
 
 def compile_outlet_pattern(outlets: Sequence[tuple[str, Sequence[str]]]) -> re.Pattern[str]:
@@ -90,6 +142,7 @@ def find_candidates(
     outlet_pattern: re.Pattern[str],
     role_nouns: frozenset[str],
     known_acronym: Callable[[str], bool],
+    context: ContextPatterns | None = None,
 ) -> list[Candidate]:
     """All name candidates of the doc, sorted, without overlaps (longer NER PER beats an outlet)."""
     text = doc.text
@@ -165,8 +218,88 @@ def find_candidates(
         ):
             # only kept if it is a variant of a name already in the article (see resolve.py)
             found.append(Candidate(token.idx, token.idx + len(token), token.text, None, "propn"))
+    if context is not None:
+        found = apply_role_phrases(text, found, context)
+        found = apply_outlet_nouns(doc, found, context)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
+
+
+def apply_role_phrases(
+    text: str, found: list[Candidate], context: ContextPatterns
+) -> list[Candidate]:
+    """Drop names that are part of a role phrase; make "ministère de X" one organisation."""
+    inside: list[tuple[int, int]] = [(m.start(), m.end()) for m in context.title.finditer(text)]
+    ministries: list[Candidate] = []
+    for match in context.portfolio.finditer(text):
+        inside.append((match.start("first"), match.end()))
+        if match.group("ministry"):
+            ministries.append(
+                Candidate(match.start(), match.end(), match.group(), "ORG", "ministry", "ministère")
+            )
+    if not inside:
+        return found
+    kept = [
+        c
+        for c in found
+        if c.source == "outlet" or not any(s <= c.start and c.end <= e for s, e in inside)
+    ]
+    kept = [c for c in kept if not any(_overlap(c, m) for m in ministries)]
+    return kept + ministries
+
+
+_NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "l'", "d'", "l’", "d’", "en"})
+
+
+def apply_outlet_nouns(
+    doc: Doc, found: list[Candidate], context: ContextPatterns
+) -> list[Candidate]:
+    """A name right after an outlet noun ("l'hebdomadaire X", "la chaîne Y") is an outlet."""
+    text = doc.text
+    for match in context.outlet_noun.finditer(text):
+        start = match.end()
+        cue = " ".join(match.group().split())
+        at = [c for c in found if c.start == start]
+        if any(c.source == "outlet" for c in at):
+            continue  # on the outlets list already
+        if at:
+            name = max(at, key=lambda c: c.end)
+            outlet = Candidate(name.start, name.end, name.text, "ORG", "outlet_noun", cue)
+        else:
+            span = _capitalised_run(doc, start)
+            if span is None:
+                continue
+            outlet = Candidate(span[0], span[1], text[span[0] : span[1]], "ORG", "outlet_noun", cue)
+        found = [c for c in found if not _overlap(c, outlet)] + [outlet]
+        for again in re.finditer(rf"(?<![\w-]){re.escape(outlet.text)}(?![\w-])", text):
+            if again.start() > outlet.end and not any(
+                c.source in ("outlet", "outlet_noun") and _overlap(c, _span(again)) for c in found
+            ):
+                # a later bare mention of the outlet the model missed or typed otherwise
+                repeat = Candidate(again.start(), again.end(), outlet.text, "ORG", "outlet_noun")
+                found = [c for c in found if not _overlap(c, repeat)] + [repeat]
+    return found
+
+
+def _span(match: re.Match[str]) -> Candidate:
+    return Candidate(match.start(), match.end(), match.group(), None, "match")
+
+
+def _capitalised_run(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The capitalised words from `start` ("Le Phare du Sud"), particles allowed inside."""
+    first = next((t.i for t in doc if t.idx == start), None)
+    if first is None:
+        return None
+    end = first
+    i = first
+    while i < len(doc) and i - first < 6:
+        token = doc[i]
+        if token.text[:1].isupper() or token.text[:1].isdigit():
+            end = i + 1
+        elif token.lower_ not in _NAME_PARTICLES:
+            break
+        i += 1
+    return (doc[first].idx, doc[end - 1].idx + len(doc[end - 1])) if end > first else None
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
