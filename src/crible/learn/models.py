@@ -30,6 +30,7 @@ from crible.errors import ModelError
 from crible.learn.features import FeatureConfig, Featurizer, Unit, unit
 from crible.learn.semeval import LABELS, TASKS, Task
 from crible.model import SlantFinding
+from crible.nlp.spans import doc_text
 
 MANIFEST = "crible_model.json"
 FORMAT = "crible-slant-model"
@@ -257,7 +258,7 @@ class PersuasionModel:
         if "persuasion" in self.tasks:
             units = [unit(doc, start, end, findings) for start, end in spans]
             techniques = self.tasks["persuasion"].predict(units)
-        whole = [unit(doc, 0, len(doc.text), findings)] if len(doc.text) else []
+        whole = [unit(doc, 0, len(doc_text(doc)), findings)] if len(doc_text(doc)) else []
         if "genre" in self.tasks and whole:
             genre = self.tasks["genre"].predict(whole)[0][0]
         if "frames" in self.tasks and whole:

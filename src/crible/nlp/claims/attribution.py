@@ -14,6 +14,7 @@ from crible.model import ClaimType
 from crible.nlp.claims.lexicon import ClaimLexicon, ReportingVerb
 from crible.nlp.claims.sources import is_first_or_second_person, noun_phrase
 from crible.nlp.claims.tokens import feats
+from crible.nlp.spans import entities_within
 
 _QUE = {"que", "qu'", "qu’"}
 _APOSTROPHE_D = {"d'", "d’"}
@@ -145,7 +146,7 @@ def _apposed_name(span: Span, stop: int) -> int:
     doc = span.doc
     if stop + 1 >= span.end or doc[stop].text != ",":
         return stop
-    for ent in span.ents:
+    for ent in entities_within(span):
         apposed = ent.label_ == "PER" and ent.start == stop + 1 and ent.end < span.end
         if apposed and doc[ent.end].text == ",":
             return int(ent.end)

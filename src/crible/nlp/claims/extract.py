@@ -28,6 +28,7 @@ from crible.nlp.claims.quotes import Quote, find_quotes, is_scare_quote
 from crible.nlp.claims.segments import Segment, paragraph_end, split_segments
 from crible.nlp.claims.sources import SourceContext, build_context, noun_phrase, resolve
 from crible.nlp.claims.tokens import feats
+from crible.nlp.spans import doc_text, has_entity
 
 SHORT_QUOTE = 4  # a quote of fewer words inside a sentence is a term, not a statement
 _OPENERS = '«“"'
@@ -36,7 +37,7 @@ _OPENERS = '«“"'
 @dataclass
 class _State:
     doc: Doc
-    text: str  # doc.text, built once: Doc.text joins every token on each access
+    text: str  # doc_text(doc), built once: Doc.text joins every token on each access
     lexicon: ClaimLexicon
     ctx: SourceContext
     cues: list[CueHit]
@@ -53,7 +54,7 @@ class _State:
 
 
 def extract_claims(doc: Doc, lexicon: ClaimLexicon) -> list[Claim]:
-    text = doc.text
+    text = doc_text(doc)
     state = _State(
         doc, text, lexicon, build_context(doc, text, lexicon), find_cues(text, lexicon), [], []
     )
@@ -515,4 +516,4 @@ def _check_worthy(span: Span, text: str) -> bool:
     if not finite:
         return False
     has_number = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in span)
-    return has_number or len(span.ents) > 0
+    return has_number or has_entity(span)

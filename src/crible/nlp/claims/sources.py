@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from crible.model import ClaimSource, Entity, SourceKind
 from crible.nlp.claims.lexicon import ClaimLexicon
 from crible.nlp.claims.tokens import feats
+from crible.nlp.spans import entities as cached_entities
 
 PRONOUNS = {
     "il": "Masc",
@@ -94,7 +95,7 @@ def build_context(doc: Doc, text: str, lexicon: ClaimLexicon) -> SourceContext:
                 roles = tuple(entity.roles) + _roles_near(doc, m.start, kind)
                 mentions.append(Mention(m.start, m.end, m.text, entity.id, kind, gender, roles))
     else:
-        for ent in doc.ents:
+        for ent in cached_entities(doc):
             kind = _NER_KIND.get(ent.label_, "unknown")
             gender = _gender_near(doc, ent.start_char) if kind == "person" else None
             if ent[0].is_lower and ent[0].lower_ in lexicon.source_cues and len(ent) > 1:

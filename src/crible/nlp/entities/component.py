@@ -15,6 +15,7 @@ from crible.nlp.entities.rules import (
     compile_outlet_pattern,
     find_candidates,
 )
+from crible.nlp.spans import doc_text
 
 
 class EntityResolver:
@@ -50,6 +51,6 @@ class EntityResolver:
             doc, self.outlet_pattern, self.role_nouns, self._known_acronym, self.context
         )
         doc._.crible_entities = resolve_entities(
-            doc.text, candidates, self.table, self.role_patterns
+            doc_text(doc), candidates, self.table, self.role_patterns
         )
         return doc

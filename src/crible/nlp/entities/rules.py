@@ -26,6 +26,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from crible.nlp.entities.names import is_acronym, strip_accents, strip_elision
+from crible.nlp.spans import doc_text
+from crible.nlp.spans import entities as cached_entities
 
 _PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von", "Di", "Da"})
 _DOTTED = re.compile(r"(?:\b\w\.){2,}$")  # "O.T.A.N." keeps its last dot
@@ -145,10 +147,10 @@ def find_candidates(
     context: ContextPatterns | None = None,
 ) -> list[Candidate]:
     """All name candidates of the doc, sorted, without overlaps (longer NER PER beats an outlet)."""
-    text = doc.text
+    text = doc_text(doc)
     outlets = find_outlets(text, outlet_pattern)
     found: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in cached_entities(doc):
         cleaned = clean_ner_span(ent.text, role_nouns)
         if cleaned is None:
             continue
@@ -255,7 +257,7 @@ def apply_outlet_nouns(
     doc: Doc, found: list[Candidate], context: ContextPatterns
 ) -> list[Candidate]:
     """A name right after an outlet noun ("l'hebdomadaire X", "la chaîne Y") is an outlet."""
-    text = doc.text
+    text = doc_text(doc)
     for match in context.outlet_noun.finditer(text):
         start = match.end()
         cue = " ".join(match.group().split())

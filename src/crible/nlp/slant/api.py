@@ -24,6 +24,7 @@ from crible.nlp.slant.loaded import find_loaded_wording
 from crible.nlp.slant.paragraphs import line_spans, techniques_by_paragraph
 from crible.nlp.slant.persuasion import find_anaphora
 from crible.nlp.slant.resources import slant_resources
+from crible.nlp.spans import doc_text
 
 __all__ = [
     "paragraph_spans",
@@ -36,7 +37,7 @@ __all__ = [
 
 def paragraph_spans(doc: Doc) -> list[tuple[int, int]]:
     """Char offsets of the non-blank lines of the Doc (SemEval's paragraphs)."""
-    return line_spans(doc.text)
+    return line_spans(doc_text(doc))
 
 
 def rule_findings(
@@ -53,8 +54,8 @@ def rule_findings(
     spans = paragraph_spans(doc) if spans is None else spans
     findings = [
         *find_loaded_wording(doc, res.loaded, spans, keys),
-        *res.cues(doc.text),
-        *find_anaphora(doc.text, spans),
+        *res.cues(doc_text(doc)),
+        *find_anaphora(doc_text(doc), spans),
     ]
     findings.sort(key=lambda f: (f.start, f.end, f.technique))
     return findings
@@ -70,7 +71,7 @@ def paragraph_techniques(
 
 def rule_genre(doc: Doc, findings: Sequence[SlantFinding]) -> str | None:
     """opinion | reporting | satire from surface cues; None for an empty Doc."""
-    return decide_genre(doc.text, findings, slant_resources(doc.lang_).genre_cues)
+    return decide_genre(doc_text(doc), findings, slant_resources(doc.lang_).genre_cues)
 
 
 def rule_frames(doc: Doc, *, keys: Sequence[tuple[str, ...]] | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from crible.model import SlantFinding
 from crible.nlp.slant.lexicon import SlantTerm
 from crible.nlp.slant.scheme import CATEGORY_OF
 from crible.nlp.slant.terms import TermMatcher
+from crible.nlp.spans import doc_text
 
 # Context words are looked for this many characters around a term, inside its paragraph (line).
 CONTEXT_WINDOW = 200
@@ -26,7 +27,7 @@ def find_loaded_wording(
     keys: Sequence[tuple[str, ...]] | None = None,
 ) -> list[SlantFinding]:
     """One finding per lexicon term whose context rules let it through."""
-    text = doc.text
+    text = doc_text(doc)
     starts = [s for s, _ in paragraph_spans]
     findings = []
     for m in matcher(doc, longest=False, keys=keys):

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Token
 
 from crible.model import TimeExpression, TimeGrain
+from crible.nlp.spans import doc_text
 from crible.nlp.time import calendar
 from crible.nlp.time.grammar import TimeGrammar, load_grammar
 from crible.nlp.time.lexicon import TimeLexicon, normalise
@@ -118,7 +119,7 @@ def find_times(
     grammar = load_grammar(lang)
     if isinstance(doc_or_text, Doc):
         doc: Doc | None = doc_or_text
-        text = doc_or_text.text
+        text = doc_text(doc_or_text)
     else:
         doc, text = None, doc_or_text
     if isinstance(published, datetime):
