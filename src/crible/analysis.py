@@ -132,21 +132,18 @@ def analyze_chunk(raws: list[RawDocument], settings: Settings) -> list[Document]
     return out
 
 
-def _plan(
-    raw: RawDocument, settings: Settings
-) -> tuple[RawDocument, list[ArticleSegment], list[str]]:
+def _plan(raw: RawDocument, settings: Settings) -> tuple[RawDocument, list[ArticleSegment], list[str]]:
     if not raw.text:
         return raw, [], []
-    doc_lang = settings.lang or detect_language(raw.text)
-    if doc_lang == UNKNOWN:
-        doc_lang = settings.default_lang
-    segments = split_articles(raw.text, lang=doc_lang if doc_lang in MODELS else "fr")
-    if len(segments) == 1 or settings.lang:
-        return raw, segments, [doc_lang] * len(segments)
+    # Splitting is plain string work; its cue words come from the expected language.
+    split_lang = settings.lang or settings.default_lang
+    segments = split_articles(raw.text, lang=split_lang)
+    if settings.lang:
+        return raw, segments, [settings.lang] * len(segments)
     languages = []
     for seg in segments:
         lang = detect_language(raw.text[seg.start : seg.end])
-        languages.append(doc_lang if lang == UNKNOWN else lang)
+        languages.append(settings.default_lang if lang == UNKNOWN else lang)
     return raw, segments, languages
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from crible.model import SlantFinding
-from crible.nlp.slant.lexicon import PersuasionCue, combine_cues
+from crible.nlp.slant.lexicon import PersuasionCue, combine_cues, cue_body
 from crible.nlp.slant.scheme import CATEGORY_OF
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -17,28 +20,120 @@ ANAPHORA_WORDS = 2
 
 
 class CueSet:
-    """The cues of persuasion.tsv compiled into one regex: a single pass over the text."""
+    """The cues of persuasion.tsv, matched in one pass over the text.
+
+    One alternation of ~100 cues tried at every word start was the costliest step of the slant
+    rules. Each cue's possible first characters are read from its parsed regex, and the cues are
+    bucketed by them: at each word start only the cues that can begin with that character are
+    tried, in file order. Matches are the same as the single alternation's (leftmost, earlier cue
+    first, no overlaps); a cue whose first character cannot be worked out joins every bucket.
+    """
 
     def __init__(self, cues: Sequence[PersuasionCue]) -> None:
         self.cues = tuple(cues)
         sources = [c.source for c in self.cues]
         self.pattern = combine_cues(sources)
-        self.lower_pattern = combine_cues(sources, ignore_case=False)
+        firsts = [first_chars(cue_body(source)) for source in sources]
+        anywhere = [i for i, chars in enumerate(firsts) if chars is None]
+        by_char: dict[str, list[int]] = {}
+        for i, chars in enumerate(firsts):
+            for ch in chars or ():
+                by_char.setdefault(ch, []).append(i)
+        self.buckets = {
+            ch: _bucket_pattern(sources, sorted({*indices, *anywhere}))
+            for ch, indices in by_char.items()
+        }
+        self.default = _bucket_pattern(sources, anywhere) if anywhere else None
+        starts = "".join(re.escape(ch) for ch in sorted(by_char))
+        self.candidates = re.compile(
+            r"(?<!\w)" if anywhere else rf"(?<!\w)(?=[{starts}])"
+        )
 
     def __call__(self, text: str) -> list[SlantFinding]:
         """One finding per cue match (matches do not overlap; the earlier cue wins a tie)."""
-        findings = []
         lower = text.lower()
-        # Case folding may change lengths (rare letters): then match the original text.
-        matches = (
-            self.lower_pattern.finditer(lower)
-            if len(lower) == len(text)
-            else self.pattern.finditer(text)
-        )
-        for m in matches:
-            cue = self.cues[int((m.lastgroup or "c0")[1:])]
-            findings.append(_finding(text, m.start(), m.end(), cue.technique, cue.why, cue.score))
+        if len(lower) != len(text):
+            # Case folding changed lengths (rare letters): match the original text instead.
+            return [self._finding(text, m) for m in self.pattern.finditer(text)]
+        findings = []
+        resume = 0
+        for candidate in self.candidates.finditer(lower):
+            pos = candidate.start()
+            if pos < resume:
+                continue
+            bucket = self.buckets.get(lower[pos : pos + 1], self.default)
+            m = bucket.match(lower, pos) if bucket is not None else None
+            if m is not None:
+                findings.append(self._finding(text, m))
+                resume = max(m.end(), pos + 1)
         return findings
+
+    def _finding(self, text: str, m: re.Match[str]) -> SlantFinding:
+        cue = self.cues[int((m.lastgroup or "c0")[1:])]
+        return _finding(text, m.start(), m.end(), cue.technique, cue.why, cue.score)
+
+
+def _bucket_pattern(sources: Sequence[str], indices: Sequence[int]) -> re.Pattern[str]:
+    alternatives = "|".join(f"(?P<c{i}>{cue_body(sources[i])})" for i in indices)
+    return re.compile(rf"(?:{alternatives})(?!\w)")
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with, or None when that cannot be told."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None
+    chars = _first(list(parsed))
+    return frozenset(chars) if chars else None
+
+
+def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """First characters of a sequence of parsed items; None when unknown or when it can be empty."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero-width: the next item decides
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            low, _high, body = av
+            repeated = _first(list(body))
+            if repeated is None:
+                return None
+            chars |= repeated
+            if low >= 1:
+                return chars
+            continue  # optional: what follows may begin the match too
+        item = _first_of_item(op, av)
+        if item is None:
+            return None
+        return chars | item
+    return None  # the whole sequence can match the empty string
+
+
+def _first_of_item(op: Any, av: Any) -> set[str] | None:
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN:
+        chars: set[str] = set()
+        for inner_op, inner_av in av:
+            if inner_op is _c.LITERAL:
+                chars.add(chr(inner_av))
+            elif inner_op is _c.RANGE and inner_av[1] - inner_av[0] < 512:
+                chars.update(chr(c) for c in range(inner_av[0], inner_av[1] + 1))
+            else:
+                return None
+        return chars
+    if op is _c.SUBPATTERN:
+        return _first(list(av[3]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            branch = _first(list(alternative))
+            if branch is None:
+                return None
+            union |= branch
+        return union
+    return None
 
 
 def find_anaphora(

@@ -1,0 +1,46 @@
+"""The bucketed persuasion matcher must find exactly what the single alternation finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from crible.nlp.slant.lexicon import load_persuasion_cues
+from crible.nlp.slant.persuasion import CueSet, first_chars
+
+from .cases import LEXICON_NEUTRAL, NEUTRAL_PARAGRAPHS, TECHNIQUE_CASES
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("prétendu", {"p"}),
+        ("(?:soi-disant|prétendu) \\w+", {"s", "p"}),
+        ("(?:très )?grave", {"t", "g"}),
+        ("[a-c]x", {"a", "b", "c"}),
+        ("(?!non)[^\\W\\d_]+", None),  # any letter: not enumerated
+        ("(?:a)?", None),  # can match nothing
+    ],
+)
+def test_first_chars(pattern: str, expected: set[str] | None) -> None:
+    result = first_chars(pattern)
+    assert (set(result) if result is not None else None) == expected
+
+
+def _texts() -> list[str]:
+    texts = [t for pos, neg in TECHNIQUE_CASES.values() for t in pos + neg]
+    texts += LEXICON_NEUTRAL + NEUTRAL_PARAGRAPHS
+    return [*texts, " ".join(texts), " ".join(texts).upper()]
+
+
+def test_buckets_match_the_single_alternation() -> None:
+    cues = CueSet(load_persuasion_cues("fr"))
+    found = 0
+    for text in _texts():
+        bucketed = [(f.start, f.end, f.technique) for f in cues(text)]
+        single = [
+            (m.start(), m.end(), cues.cues[int((m.lastgroup or "c0")[1:])].technique)
+            for m in cues.pattern.finditer(text)
+        ]
+        assert bucketed == single, text[:80]
+        found += len(single)
+    assert found > 50  # the comparison covers real matches, not only empty lists
