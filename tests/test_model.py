@@ -32,3 +32,17 @@ def test_shift_offsets_leaves_missing_offsets_alone() -> None:
     shift_offsets(claim, 7)
     assert claim.source is not None and claim.source.start is None
     assert claim.content.start == 7
+
+
+def test_doc_text_cache_matches_spacy() -> None:
+    import spacy
+
+    from crible.nlp.spans import doc_text, remember_text
+
+    nlp = spacy.blank("fr")
+    text = "L’équipe  a gagné\u00a0: « bravo » !\n"
+    doc = nlp.make_doc(text)
+    assert doc_text(doc) == doc.text == text
+    seeded = nlp.make_doc(text)
+    remember_text(seeded, text)
+    assert doc_text(seeded) == seeded.text

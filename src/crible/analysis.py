@@ -13,7 +13,6 @@ import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +25,7 @@ from crible.ingest.sources import IngestOptions, read_inputs
 from crible.ingest.split import ArticleSegment, split_articles
 from crible.model import Article, Document, ErrorInfo, Result, shift_offsets
 from crible.nlp.pipeline import ALL_COMPONENTS, MODELS, load_pipeline
+from crible.nlp.spans import remember_text
 from crible.version import __version__
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class Settings:
     model_dir: str | None = None  # trained persuasion/frames/genre models
     components: tuple[str, ...] = ALL_COMPONENTS
     n_process: int = 1
-    batch_size: int = 16  # documents per chunk
+    batch_size: int = 64  # documents per chunk (at most CHUNK_CHARS of text)
     ingest: IngestOptions = field(default_factory=IngestOptions)
 
     def pipeline(self, lang: str) -> Language:
@@ -132,7 +132,9 @@ def analyze_chunk(raws: list[RawDocument], settings: Settings) -> list[Document]
     return out
 
 
-def _plan(raw: RawDocument, settings: Settings) -> tuple[RawDocument, list[ArticleSegment], list[str]]:
+def _plan(
+    raw: RawDocument, settings: Settings
+) -> tuple[RawDocument, list[ArticleSegment], list[str]]:
     if not raw.text:
         return raw, [], []
     # Splitting is plain string work; its cue words come from the expected language.
@@ -148,8 +150,10 @@ def _plan(raw: RawDocument, settings: Settings) -> tuple[RawDocument, list[Artic
 
 
 def _make_doc(nlp: Language, raw: RawDocument, seg: ArticleSegment, settings: Settings) -> Doc:
-    doc = nlp.make_doc(raw.text[seg.start : seg.end])
+    text = raw.text[seg.start : seg.end]
+    doc = nlp.make_doc(text)
     doc._.crible_published = raw.published or settings.published
+    remember_text(doc, text)  # spaCy's tokenizer keeps every character: no need to rebuild it
     return doc
 
 
@@ -226,9 +230,20 @@ def _as_raw(item: RawDocument | str, number: int) -> RawDocument:
     )
 
 
+# A chunk's text goes through spaCy together; the cap keeps memory bounded when documents are long.
+CHUNK_CHARS = 400_000
+
+
 def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, max(1, size))):
+    chunk: list[RawDocument] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        chars += len(item.text)
+        if len(chunk) >= max(1, size) or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
         yield chunk
 
 

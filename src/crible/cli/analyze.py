@@ -207,7 +207,7 @@ def _settings(
     if size_mb is not None and size_mb <= 0:
         raise UsageError("--max-size must be a positive number of MB")
     n = n_process if n_process is not None else conf.get("n_process", 1)
-    batch = batch_size if batch_size is not None else conf.get("batch_size", 16)
+    batch = batch_size if batch_size is not None else conf.get("batch_size", 64)
     if n < 1 or batch < 1:
         raise UsageError("--n-process and --batch-size must be at least 1")
     return Settings(

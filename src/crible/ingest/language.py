@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
 import py3langid
 
 # Enough text to decide; classifying a whole long article costs time for nothing.
-_SAMPLE_CHARS = 600
+_SAMPLE_CHARS = 400
 UNKNOWN = "und"
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +24,7 @@ def _identifier() -> py3langid.langid.LanguageIdentifier:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text`, or 'und' when there is too little text to tell."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if len(_LETTERS.findall(sample)) < 20:
         return UNKNOWN
     ident = _identifier()
     features = ident.instance2fv(sample)

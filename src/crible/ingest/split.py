@@ -195,6 +195,7 @@ def _vocabulary(body: str, stop: Set[str]) -> tuple[set[str], set[str]]:
     return content, proper
 
 
+@lru_cache(maxsize=65536)  # words repeat across paragraphs and documents
 def _stem(word: str, size: int) -> str:
     # Crude on purpose: cuts "israéliens"/"israélienne" and "Zelensky"/"Zelenskiy" to one key.
     return unidecode(word.lower().replace("’", "'").split("'")[-1])[:size]

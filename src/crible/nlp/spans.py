@@ -18,6 +18,11 @@ _ENTS_KEY = "crible_ent_bounds"
 _TEXT_KEY = "crible_text"
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Seed `doc_text` with the string the doc was made from (it must be that string)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per doc (tokenisation never changes a doc's text afterwards)."""
     cached: str | None = doc.user_data.get(_TEXT_KEY)

@@ -32,10 +32,10 @@ class CueHit:
 def is_conditional(token: Token, lexicon: ClaimLexicon) -> bool:
     """The model's `Mood=Cnd`, or a -rait/-raient/-rais form whose stem fits the lemma (the model
     misses many conditionals: envisagerait, rendrait, exprimerait)."""
-    if "Cnd" in feats(token, "Mood"):
-        return True
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if "Cnd" in feats(token, "Mood"):
+        return True
     low = token.lower_
     for suffix in _COND_SUFFIXES:
         if not low.endswith(suffix):

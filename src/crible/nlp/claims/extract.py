@@ -510,9 +510,11 @@ def _check_worthy(span: Span, text: str) -> bool:
         return False
     if _is_title(span, text):
         return False
-    finite = [t for t in span if "Fin" in feats(t, "VerbForm") and "3" in feats(t, "Person")] or [
-        t for t in span if "Part" in feats(t, "VerbForm") and t.pos_ == "VERB"
-    ]
+    # Morphology is read only for verbs: building it for every token was the costliest step.
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    finite = any("Fin" in feats(t, "VerbForm") and "3" in feats(t, "Person") for t in verbs) or any(
+        t.pos_ == "VERB" and "Part" in feats(t, "VerbForm") for t in verbs
+    )
     if not finite:
         return False
     has_number = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in span)

@@ -92,6 +92,7 @@ def token_keys(doc: Doc) -> list[tuple[str, ...]]:
     return [_token_keys(tok.lower_, tok.lemma_) for tok in doc]
 
 
+@lru_cache(maxsize=65536)  # words repeat: most tokens of a corpus hit the cache
 def _token_keys(lower: str, lemma: str) -> tuple[str, ...]:
     a = key(lower)
     b = key(lemma) if lemma else a
