@@ -16,7 +16,6 @@ import os
 import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,19 +30,13 @@ from crible.learn.features import FeatureConfig, Featurizer, Unit, unit
 from crible.learn.semeval import LABELS, TASKS, Task
 from crible.model import SlantFinding
 from crible.nlp.spans import doc_text
+from crible.version import __version__
 
 MANIFEST = "crible_model.json"
 FORMAT = "crible-slant-model"
 FORMAT_VERSION = 1
 _GRID = np.round(np.linspace(0.05, 0.95, 19), 2)
 Matrix = npt.NDArray[np.float64]
-
-
-def crible_version() -> str:
-    try:
-        return metadata.version("crible")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "unknown"
 
 
 @dataclass(frozen=True)
@@ -326,7 +319,7 @@ def save_task(path: Path, model: TaskModel, *, spacy_model: str) -> None:
         manifest = read_manifest(path)
     else:
         manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "tasks": {}}
-    manifest["crible_version"] = crible_version()
+    manifest["crible_version"] = __version__
     manifest["spacy_model"] = spacy_model
     entry = model.manifest_entry()
     payload = {"featurizer": model.featurizer, "classifiers": model.classifiers}

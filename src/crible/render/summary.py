@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -56,19 +57,26 @@ def _article(document: Document, a: Article) -> list[str]:
                 f"     [{c.certainty}] {kind}{who}: « {_clip(c.content.text, 60)} »"
                 f" [{c.content.start}:{c.content.end}]"
             )
-            lines.append(f"        why: {_clip(c.why, _WIDTH - 13)}")
+            lines.extend(_why(c.why))
     if a.slant:
         lines.append("   Slant:")
         for s in a.slant:
             neutral = f" -> neutral: {s.neutral}" if s.neutral else ""
             side = f" ({s.side})" if s.side else ""
             lines.append(f"     «{s.text}» {s.technique}{side}{neutral} [{s.start}:{s.end}]")
-            lines.append(f"        why: {_clip(s.why, _WIDTH - 13)}")
+            lines.extend(_why(s.why))
     if a.frames:
         lines.append(f"   Frames: {', '.join(a.frames)}")
     if a.times:
         lines.append("   Times: " + "; ".join(f"{t.text} = {t.value or '?'}" for t in a.times))
     return lines
+
+
+def _why(why: str) -> list[str]:
+    """The reason in full (it is what lets a reader check a finding), wrapped under it."""
+    return textwrap.wrap(
+        _clip(why, 600), _WIDTH, initial_indent="        why: ", subsequent_indent=" " * 13
+    )
 
 
 def _clip(text: str, width: int) -> str:
