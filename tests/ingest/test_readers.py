@@ -215,3 +215,26 @@ def test_url_feed(server: str) -> None:
 def test_url_not_found_is_an_error_not_a_crash(server: str) -> None:
     [doc] = read(f"{server}/missing")
     assert doc.errors[0].code == "fetch_failed" and "could not fetch" in doc.errors[0].line()
+
+
+def test_folders_are_read_lazily(tmp_path: Path) -> None:
+    """Memory stays bounded: a file is read only when its document is asked for."""
+    for n in range(5):
+        (tmp_path / f"{n}.txt").write_text(f"{ARTICLE} ({n})", encoding="utf-8")
+    documents = read_inputs([str(tmp_path)], IngestOptions())
+    first = next(documents)
+    assert first.text.endswith("(0)")
+    for n in range(1, 5):  # gone before the stream reached them
+        (tmp_path / f"{n}.txt").unlink()
+    # their contents had not been read ahead: each is now reported unreadable
+    assert [d.errors[0].code for d in documents] == ["unreadable"] * 4
+
+
+def test_jsonl_records_stream(tmp_path: Path) -> None:
+    corpus = tmp_path / "big.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        for n in range(2000):
+            handle.write(json.dumps({"id": n, "text": ARTICLE}) + "\n")
+    documents = read_inputs([str(corpus)], IngestOptions())
+    assert next(documents).id == "0"
+    assert sum(1 for _ in documents) == 1999
