@@ -208,25 +208,18 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            out.append((start + lead, start + lead + len(stripped)))
-    return out
+    """(start, end) of every non-blank line, surrounding spaces left out."""
+    return [span for block in _blocks(text) for span in block]
 
 
 def _blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines separated by blank ones, each line as (start, end)."""
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        start = pos
+        pos += len(line) + 1
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
