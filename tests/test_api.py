@@ -102,3 +102,37 @@ def test_non_french_article_is_segmented_and_reported() -> None:
     [article] = crible.analyze(text).documents[0].articles
     assert article.language == "en"
     assert article.entities == [] and article.claims == []
+
+
+def test_long_article_is_analysed_in_pieces_and_merged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crible import analysis
+
+    monkeypatch.setattr(analysis, "PIECE_CHARS", 300)
+    paragraph = (
+        "Le maire de Nantes, Paul Mercier, a inauguré lundi un pont sur la Loire. "
+        "Selon la préfecture, les travaux auraient coûté quarante millions d'euros.\n"
+    )
+    text = paragraph * 6
+    assert len(analysis._pieces(text, 0, len(text))) > 1
+    [article] = crible.analyze(text, published="2024-03-07").documents[0].articles
+    assert (article.start, article.end) == (0, len(text.rstrip()))
+    [mercier] = [e for e in article.entities if e.name == "Paul Mercier"]  # one, merged
+    assert len(mercier.mentions) == 6
+    assert len([c for c in article.claims if c.certainty == "hedged"]) == 6
+    for claim in article.claims:
+        assert text[claim.content.start : claim.content.end] == claim.content.text
+    for entity in article.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize("limit", [50, 120, 1000])
+def test_pieces_cover_the_text_at_boundaries(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    from crible import analysis
+
+    monkeypatch.setattr(analysis, "PIECE_CHARS", limit)
+    text = ("Une phrase courte. " * 20 + "\n") * 5 + "x" * 130
+    pieces = analysis._pieces(text, 3, len(text))
+    assert pieces[0][0] == 3 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all(0 < e - s <= limit for s, e in pieces)

@@ -98,16 +98,17 @@ def analyze_many(
 def analyze_chunk(raws: list[RawDocument], settings: Settings) -> list[Document]:
     """Analyse a small batch of documents together (one `nlp.pipe` call per language)."""
     plans = [_plan(raw, settings) for raw in raws]
-    jobs: dict[str, list[tuple[int, int]]] = {}
-    for d, (_, _, languages) in enumerate(plans):
-        for a, lang in enumerate(languages):
+    jobs: dict[str, list[tuple[int, int, int]]] = {}
+    for d, (raw, segments, languages) in enumerate(plans):
+        for a, (seg, lang) in enumerate(zip(segments, languages, strict=True)):
             if lang in MODELS:
-                jobs.setdefault(lang, []).append((d, a))
-    docs: dict[tuple[int, int], Doc] = {}
+                for p in range(len(_pieces(raw.text, seg.start, seg.end))):
+                    jobs.setdefault(lang, []).append((d, a, p))
+    docs: dict[tuple[int, int, int], Doc] = {}
     failures: dict[int, str] = {}
     for lang, keys in jobs.items():
         nlp = settings.pipeline(lang)
-        inputs = [_make_doc(nlp, raws[d], plans[d][1][a], settings) for d, a in keys]
+        inputs = [_make_doc(nlp, raws[d], plans[d][1][a], p, settings) for d, a, p in keys]
         try:
             docs.update(zip(keys, nlp.pipe(inputs), strict=True))
         except Exception:
@@ -132,6 +133,30 @@ def analyze_chunk(raws: list[RawDocument], settings: Settings) -> list[Document]
     return out
 
 
+# spaCy's parser and NER need about 1 GB per 100,000 characters of one Doc, and refuse texts
+# over 1,000,000 characters: a longer article is analysed in pieces cut at paragraph (else
+# sentence, else word) boundaries, and the pieces' findings are merged.
+PIECE_CHARS = 100_000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    limit = PIECE_CHARS
+    pieces = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for separator in ("\n", ". ", " "):
+            cut = window.rfind(separator, limit // 2)
+            if cut != -1:
+                cut += len(separator)
+                break
+        cut = cut if cut > 0 else limit
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces
+
+
 def _plan(
     raw: RawDocument, settings: Settings
 ) -> tuple[RawDocument, list[ArticleSegment], list[str]]:
@@ -149,8 +174,11 @@ def _plan(
     return raw, segments, languages
 
 
-def _make_doc(nlp: Language, raw: RawDocument, seg: ArticleSegment, settings: Settings) -> Doc:
-    text = raw.text[seg.start : seg.end]
+def _make_doc(
+    nlp: Language, raw: RawDocument, seg: ArticleSegment, piece: int, settings: Settings
+) -> Doc:
+    start, end = _pieces(raw.text, seg.start, seg.end)[piece]
+    text = raw.text[start:end]
     doc = nlp.make_doc(text)
     doc._.crible_published = raw.published or settings.published
     remember_text(doc, text)  # spaCy's tokenizer keeps every character: no need to rebuild it
@@ -161,7 +189,7 @@ def _assemble(
     raw: RawDocument,
     segments: list[ArticleSegment],
     languages: list[str],
-    docs: dict[tuple[int, int], Doc],
+    docs: dict[tuple[int, int, int], Doc],
     d: int,
     settings: Settings,
 ) -> Document:
@@ -178,9 +206,10 @@ def _assemble(
             truncated=seg.truncated,
             published=published.isoformat() if published else None,
         )
-        doc = docs.get((d, a))
-        if doc is not None:
-            _fill(article, doc, seg.start)
+        for p, (start, _) in enumerate(_pieces(raw.text, seg.start, seg.end)):
+            doc = docs.get((d, a, p))
+            if doc is not None:
+                _add_findings(article, doc, start, first=p == 0)
         articles.append(article)
     return Document(
         source=raw.source,
@@ -193,24 +222,38 @@ def _assemble(
     )
 
 
-def _fill(article: Article, doc: Doc, offset: int) -> None:
+def _add_findings(article: Article, doc: Doc, offset: int, *, first: bool) -> None:
+    """Move the findings of `doc` (which starts at `offset`) into `article`. An article analysed
+    in pieces gets them piece by piece: lists are joined, entities merged by id."""
     ext = doc._
-    article.entities = list(ext.crible_entities or ())
-    article.claims = list(ext.crible_claims or ())
-    article.times = list(ext.crible_times or ())
-    article.slant = list(ext.crible_slant or ())
-    article.paragraphs = list(ext.crible_paragraphs or ())
-    article.genre = ext.crible_genre
-    article.frames = list(ext.crible_frames or ())
-    for findings in (
-        article.entities,
-        article.claims,
-        article.times,
-        article.slant,
-        article.paragraphs,
-    ):
+    found = (
+        list(ext.crible_entities or ()),
+        list(ext.crible_claims or ()),
+        list(ext.crible_times or ()),
+        list(ext.crible_slant or ()),
+        list(ext.crible_paragraphs or ()),
+    )
+    for findings in found:
         for finding in findings:
             shift_offsets(finding, offset)
+    entities, claims, times, slant, paragraphs = found
+    article.claims += claims
+    article.times += times
+    article.slant += slant
+    article.paragraphs += paragraphs
+    article.frames += [f for f in ext.crible_frames or () if f not in article.frames]
+    if first:
+        article.genre = ext.crible_genre
+    known = {e.id: e for e in article.entities}
+    for entity in entities:
+        same = known.get(entity.id)
+        if same is None:
+            article.entities.append(entity)
+            known[entity.id] = entity
+            continue
+        same.mentions += entity.mentions
+        same.variants += [v for v in entity.variants if v not in same.variants]
+        same.roles += [r for r in entity.roles if r not in same.roles]
 
 
 def _mark_duplicates(document: Document, index: DuplicateIndex) -> None:
