@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import jsonschema
@@ -134,5 +135,5 @@ def test_pieces_cover_the_text_at_boundaries(monkeypatch: pytest.MonkeyPatch, li
     text = ("Une phrase courte. " * 20 + "\n") * 5 + "x" * 130
     pieces = analysis._pieces(text, 3, len(text))
     assert pieces[0][0] == 3 and pieces[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
     assert all(0 < e - s <= limit for s, e in pieces)
