@@ -238,3 +238,16 @@ def test_jsonl_records_stream(tmp_path: Path) -> None:
     documents = read_inputs([str(corpus)], IngestOptions())
     assert next(documents).id == "0"
     assert sum(1 for _ in documents) == 1999
+
+
+def test_absurdly_nested_html_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "deep.html").write_text(
+        "<html><body>"
+        + "<div>" * 20000
+        + f"<p>{ARTICLE}</p>"
+        + "</div>" * 20000
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    [doc] = read(tmp_path / "deep.html")
+    assert doc.errors[0].code == "no_text" and "deeply nested" in doc.errors[0].line()

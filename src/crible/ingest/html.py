@@ -18,7 +18,8 @@ def read_html(html: str, *, source: str, url: str | None = None) -> RawDocument:
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
     if not text:
         raise NoTextFound(
-            f"{source}: no article text found in the HTML (only scripts, menus or markup)",
+            f"{source}: no article text found in the HTML (only scripts, menus or markup, "
+            "or markup too broken or deeply nested to read)",
             hint="check that the page holds an article; pages built by JavaScript need saving "
             "after rendering",
         )
