@@ -40,6 +40,24 @@ class Attribution:
 
 def reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token, ReportingVerb]]:
     """Tokens of `span` that are finite (or compound) uses of a reporting verb."""
+    # Whether a token is one does not depend on the span, and the finders ask for overlapping
+    # spans: the doc is scanned once and the token indices kept (as plain ints) in user_data.
+    doc = span.doc
+    key = f"crible_reporting_verbs_{lexicon.lang}"
+    indices: tuple[int, ...] | None = doc.user_data.get(key)
+    if indices is None:
+        indices = tuple(token.i for token, _ in _scan_reporting_verbs(doc[:], lexicon))
+        doc.user_data[key] = indices
+    found = []
+    for i in indices:
+        if span.start <= i < span.end:
+            verb = lexicon.verb(doc[i].lemma_, doc[i].text)
+            if verb is not None:  # always, by construction of `indices`
+                found.append((doc[i], verb))
+    return found
+
+
+def _scan_reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token, ReportingVerb]]:
     found = []
     for token in span:
         if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PUNCT", "ADJ") and token.lower_ not in (
