@@ -18,10 +18,12 @@ PERMUTATIONS = 64
 # in 8; every candidate is then checked against the threshold on the whole signature.
 BANDS = 16
 THRESHOLD = 0.6
-_MERSENNE = np.uint64((1 << 61) - 1)
 _rng = np.random.default_rng(20231012)
-_A = _rng.integers(1, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
-_B = _rng.integers(0, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
+# One hash function per permutation: x -> (a*x + b) mod 2**32 with odd a, over the shingles'
+# 32-bit CRCs. a and x are below 2**32, so a*x + b fits in 64 bits: no overflow to reason about.
+_A = (_rng.integers(0, 1 << 31, size=PERMUTATIONS, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_B = _rng.integers(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
+_MASK = np.uint64(0xFFFFFFFF)
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -36,10 +38,7 @@ def signature(text: str) -> np.ndarray | None:
         },
         dtype=np.uint64,
     )
-    # (a*x + b) mod p, for every permutation at once; values stay below 2**61 so the product of
-    # a 32-bit hash and a 61-bit factor is taken modulo p in two steps to avoid overflow.
-    mixed = (np.outer(_A >> np.uint64(32), hashes) % _MERSENNE) * np.uint64(1 << 32) % _MERSENNE
-    mixed = (mixed + np.outer(_A & np.uint64(0xFFFFFFFF), hashes) + _B[:, None]) % _MERSENNE
+    mixed = (np.outer(_A, hashes) + _B[:, None]) & _MASK
     sig: np.ndarray = mixed.min(axis=1)
     return sig
 

@@ -9,7 +9,7 @@ import numpy as np
 import py3langid
 
 # Enough text to decide; classifying a whole long article costs time for nothing.
-_SAMPLE_CHARS = 400
+_SAMPLE_CHARS = 300
 UNKNOWN = "und"
 _LETTERS = re.compile(r"[^\W\d_]")
 
