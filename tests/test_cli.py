@@ -177,3 +177,47 @@ def test_text_summary_does_not_pass_terminal_escapes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["analyze", "-", "--format", "text"], input=hostile)
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\\x1b" in result.stdout
+
+
+ALIAS_TEXT = (
+    "La sénatrice Cécile Fabre a présenté mardi un rapport sur les hôpitaux de Dijon. "
+    "C. Fabre demande la création de quarante lits en gériatrie.\n"
+)
+
+
+def _fabre(stdout: str) -> list[dict[str, object]]:
+    entities = json.loads(stdout)["documents"][0]["articles"][0]["entities"]
+    return [e for e in entities if "Fabre" in str(e["name"])]
+
+
+def test_user_alias_table_from_option_and_config(runner: CliRunner, tmp_path: Path) -> None:
+    table = tmp_path / "mes_alias.tsv"
+    table.write_text(
+        "# name\ttype\tkind\twikidata\tgeonames\tlang\tprior\taliases\n"
+        "Cécile Fabre\tPER\tperson\t\t\tfr\t1\tC. Fabre\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text(ALIAS_TEXT, encoding="utf-8")
+    plain = runner.invoke(app, ["analyze", str(tmp_path / "a.txt")])
+    with_option = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--aliases", str(table)])
+    (tmp_path / "crible.toml").write_text('aliases = ["mes_alias.tsv"]\n', encoding="utf-8")
+    with_config = runner.invoke(
+        app, ["analyze", str(tmp_path / "a.txt"), "--config", str(tmp_path / "crible.toml")]
+    )
+    [before] = _fabre(plain.stdout)
+    assert "not in the alias table" in before["mentions"][0]["why"]  # type: ignore[index]
+    for result in (with_option, with_config):
+        assert result.exit_code == 0, result.output
+        [fabre] = _fabre(result.stdout)
+        assert fabre["name"] == "Cécile Fabre"
+        whys = [m["why"] for m in fabre["mentions"]]  # type: ignore[attr-defined]
+        assert len(whys) == 2 and whys[0].startswith("alias table: exact name")
+
+
+def test_broken_user_alias_table_is_one_clear_line(runner: CliRunner, tmp_path: Path) -> None:
+    table = tmp_path / "bad.tsv"
+    table.write_text("Cécile Fabre\tXYZ\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ALIAS_TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--aliases", str(table)])
+    assert result.exit_code != 0
+    assert "bad.tsv" in result.output and "Traceback" not in result.output
