@@ -14,7 +14,7 @@ import typer
 
 from crible.analysis import Settings, analyze_paths
 from crible.config import load_config
-from crible.errors import CribleError, UsageError
+from crible.errors import CribleError, ResourceError, UsageError
 from crible.ingest.document import parse_date
 from crible.ingest.formats import InputFormat
 from crible.ingest.sources import DEFAULT_MAX_BYTES, IngestOptions
@@ -119,6 +119,8 @@ def analyze(
             batch_size,
             config,
         )
+        # Load now: a broken alias table or model fails before any output is written.
+        settings.pipeline(settings.lang or settings.default_lang)
     except CribleError as error:
         _fail(error)
     inputs = paths or (["-"] if not sys.stdin.isatty() else [])
@@ -227,7 +229,8 @@ def _settings(
 
 def _fail(error: CribleError) -> None:
     typer.echo(f"crible: {error.line()}", err=True)
-    raise typer.Exit(2 if isinstance(error, UsageError) else 1)
+    # The user's own settings or files (a bad option, alias table or model) are usage errors.
+    raise typer.Exit(2 if isinstance(error, UsageError | ResourceError) else 1)
 
 
 __all__ = ["TABLES", "Document", "analyze", "schema"]
