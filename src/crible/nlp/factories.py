@@ -49,8 +49,10 @@ def make_claim_extractor(nlp: Language, name: str) -> Any:
     "crible_times",
     default_config={},
     assigns=["doc._.crible_times"],
-    # morph/dep let a bare weekday read forward under a future-tense verb
-    requires=["doc._.crible_published", "token.morph", "token.dep"],
+    # morph/dep let a bare weekday read forward under a future-tense verb. It also reads
+    # doc._.crible_published, which the caller sets before the pipeline runs (no component
+    # assigns it, so it is not declared here, where analyze_pipes would flag it).
+    requires=["token.morph", "token.dep"],
 )
 def make_time_resolver(nlp: Language, name: str) -> Any:
     from crible.nlp.time.component import TimeResolver
