@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import ENT_IOB, IS_TITLE, IS_UPPER, LOWER
 from spacy.tokens import Doc
 
 from crible.nlp.entities.names import is_acronym, strip_accents, strip_elision
@@ -139,6 +141,22 @@ def clean_ner_span(text: str, role_nouns: frozenset[str]) -> tuple[str, int] | N
     return name, offset
 
 
+_IOB_OUTSIDE = 2  # spaCy's ENT_IOB code for "O"
+
+
+def _rule_positions(doc: Doc, single_roles: frozenset[str]) -> list[int]:
+    """Indices of the tokens the rules below can act on: outside any NER entity, and upper-case,
+    title-case or a role noun. One array call instead of a Python object per token."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([ENT_IOB, IS_UPPER, IS_TITLE, LOWER])
+    roles = np.array([int(doc.vocab.strings[n]) for n in single_roles], dtype=np.uint64)
+    wanted = (rows[:, 0] == _IOB_OUTSIDE) & (
+        (rows[:, 1] == 1) | (rows[:, 2] == 1) | np.isin(rows[:, 3], roles)
+    )
+    return [int(i) for i in np.flatnonzero(wanted)]
+
+
 def find_candidates(
     doc: Doc,
     outlet_pattern: re.Pattern[str],
@@ -187,8 +205,9 @@ def find_candidates(
     for c in found:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     single_roles = frozenset(n for n in role_nouns if " " not in n)
-    for i, token in enumerate(doc):
-        if token.ent_iob_ != "O" or covered[token.idx]:
+    for i in _rule_positions(doc, single_roles):
+        token = doc[i]
+        if covered[token.idx]:
             continue
         if (
             token.is_upper
