@@ -70,3 +70,15 @@ class ResourceError(CribleError):
 
 class ModelError(ResourceError):
     code = "model"
+
+
+class AnalysisTimeout(CribleError):
+    """An analysis ran over the time limit it was given (the web server's --timeout)."""
+
+    code = "timeout"
+
+
+class AnalysisFailed(CribleError):
+    """The analysis itself broke on an input: a bug to report, not the user's fault."""
+
+    code = "analysis_failed"

@@ -20,6 +20,7 @@ from crible.ingest.formats import InputFormat
 from crible.ingest.sources import DEFAULT_MAX_BYTES, IngestOptions
 from crible.model import Document, json_schema
 from crible.nlp.pipeline import MODELS
+from crible.render.html import write_html
 from crible.render.summary import write_summary
 from crible.render.tables import TABLES
 from crible.render.writers import write_csv, write_json, write_jsonl
@@ -32,6 +33,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     text = "text"
     csv = "csv"
+    html = "html"
 
 
 class Table(str, Enum):
@@ -46,6 +48,8 @@ _SUFFIX_FORMAT = {
     ".json": OutputFormat.json,
     ".jsonl": OutputFormat.jsonl,
     ".csv": OutputFormat.csv,
+    ".html": OutputFormat.html,
+    ".htm": OutputFormat.html,
 }
 
 
@@ -57,7 +61,11 @@ def analyze(
     ] = None,
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="json (default), jsonl, text (a summary) or csv."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (default), jsonl, text (a summary), csv, or html (a self-contained report).",
+        ),
     ] = None,
     table: Annotated[
         Table, typer.Option(help="With --format csv: which findings, one row each.")
@@ -160,6 +168,8 @@ def _write(
         return write_jsonl(documents, out)
     if fmt is OutputFormat.csv:
         return write_csv(documents, out, table)
+    if fmt is OutputFormat.html:
+        return write_html(documents, out)
     return write_summary(documents, out)
 
 

@@ -1,0 +1,78 @@
+"""`crible serve`: the web page and the JSON API under uvicorn (see docs/web.md)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crible.cli.analyze import _fail, _settings
+from crible.errors import CribleError, UsageError
+
+from .app import app
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8000,
+    max_size: Annotated[
+        float, typer.Option(help="Refuse requests above this many MB (answer 413).")
+    ] = 5.0,
+    timeout: Annotated[
+        float,
+        typer.Option(help="Seconds an analysis may take before the request gets 503."),
+    ] = 120.0,
+    workers: Annotated[
+        int, typer.Option(help="Analyses at once, each in its own process with its pipeline.")
+    ] = 1,
+    lang: Annotated[
+        str | None, typer.Option(help="Force this language instead of detecting it per article.")
+    ] = None,
+    aliases: Annotated[
+        list[Path] | None,
+        typer.Option(help="Extra alias table (TSV, see docs/formats/aliases.md); repeatable."),
+    ] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="Trained persuasion/frames/genre models (crible train).")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option(help="TOML config file (also CRIBLE_CONFIG); options win.")
+    ] = None,
+) -> None:
+    """Serve the web page (paste a text, see the report) and the JSON API (POST /api/analyze)."""
+    import uvicorn
+
+    from crible.web import WebSettings, create_app
+
+    try:
+        if max_size <= 0 or timeout <= 0:
+            raise UsageError("--max-size and --timeout must be positive")
+        if workers < 1:
+            raise UsageError("--workers must be at least 1")
+        if not 0 <= port <= 65535:
+            raise UsageError(f"--port {port}: not a port number")
+        analysis = _settings(
+            paths=None,
+            published=None,
+            lang=lang,
+            input_format=None,
+            encoding=None,
+            max_size=max_size,
+            aliases=aliases,
+            model=model,
+            n_process=1,
+            batch_size=None,
+            config=config,
+        )
+    except CribleError as error:
+        _fail(error)
+    settings = WebSettings(
+        analysis=replace(analysis, n_process=1),
+        max_bytes=int(max_size * 1_000_000),
+        timeout=timeout,
+        workers=workers,
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

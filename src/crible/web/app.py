@@ -1,0 +1,74 @@
+"""The app factory. Other pages plug in with `add_page` (a router and a navigation link) and
+render through `pages.render_page`, with a template that extends `base.html`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, replace
+
+from fastapi import APIRouter, FastAPI
+
+from crible.analysis import Settings
+from crible.render.html import NavLink
+from crible.version import __version__
+from crible.web import api, envelope, pages
+from crible.web.middleware import BodyLimit, SecurityHeaders
+from crible.web.workers import WorkerPool
+
+DEFAULT_MAX_BYTES = 5_000_000
+# About what 5 MB of text takes on one core of a small machine; over it, the request gets 503.
+DEFAULT_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    analysis: Settings = field(default_factory=Settings)
+    max_bytes: int = DEFAULT_MAX_BYTES  # request bodies above this get 413
+    timeout: float = DEFAULT_TIMEOUT  # seconds per request, waiting for a worker included
+    workers: int = 1  # analyses running at once, each in its own process
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    settings = settings or WebSettings()
+    analysis = replace(
+        settings.analysis,
+        ingest=replace(settings.analysis.ingest, max_bytes=settings.max_bytes),
+    )
+    pool = WorkerPool(analysis, settings.workers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await pool.start()  # the pipeline loads here, once per worker, before any request
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    app = FastAPI(
+        title="crible",
+        version=__version__,
+        summary="Articles, entities, claims and their certainty, slanted wording in news text.",
+        description=(
+            'Every answer is one envelope: `{"ok": true, "result": …}` or '
+            '`{"ok": false, "error": {"code", "message"}}`. See docs/web.md.'
+        ),
+        lifespan=lifespan,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.pool = pool
+    app.state.nav = []
+    envelope.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
+    app.add_middleware(SecurityHeaders)
+    app.include_router(api.router)
+    add_page(app, pages.router, NavLink("Analyse", "/"))
+    return app
+
+
+def add_page(app: FastAPI, router: APIRouter, link: NavLink | None = None) -> None:
+    """Serve `router`'s pages, with `link` in the navigation bar of every page."""
+    app.include_router(router)
+    if link is not None:
+        app.state.nav.append(link)
