@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from crible.model import Result
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE = SHARED / "samples" / "fr-news-glued.txt"
@@ -26,3 +28,86 @@ def sample_text(sample_path: Path) -> str:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+# Text that would run or inject something if it ever reached a page as markup.
+HOSTILE = (
+    "<script>alert('script')</script> Le maire <img src=x onerror=\"alert('img')\"> a parlé. "
+    "<a href=\"javascript:alert('link')\">cliquez</a> </script><!-- <b>gras</b> & fin"
+)
+
+
+@pytest.fixture(scope="session")
+def hostile_result() -> Result:
+    """A result whose every printed field is hostile: text, title, source, URL, outlet, entity
+    name, spellings, roles, reasons, neutral wording. Built by hand (no analysis) to reach
+    fields the pipeline would never fill this way."""
+    from crible.model import (
+        Article,
+        Claim,
+        ClaimSource,
+        Document,
+        Entity,
+        Mention,
+        SlantFinding,
+        TextSpan,
+    )
+    from crible.version import __version__
+
+    text = HOSTILE
+    maire = text.index("Le maire")
+    script = text.index("<script>")
+    link = text.index("<a href")
+    evil = "<img src=x onerror=\"alert('field')\">"
+    article = Article(
+        id="evil#1",
+        start=0,
+        end=len(text),
+        title="<script>alert('title')</script>",
+        language="fr",
+        truncated=True,
+        published="2024-01-01",
+        entities=[
+            Entity(
+                id="<b>id</b>",
+                name=evil,
+                type="PER",
+                wikidata="javascript:alert('qid')",
+                mentions=[Mention(start=maire, end=maire + 8, text="Le maire", why=evil)],
+                variants=[evil, "Le maire"],
+                roles=[evil],
+            )
+        ],
+        claims=[
+            Claim(
+                content=TextSpan(start=script, end=link - 1, text=text[script : link - 1]),
+                source=ClaimSource(text=evil, start=maire, end=maire + 8, kind="person"),
+                certainty="hedged",
+                type="according_to",
+                why=evil,
+            )
+        ],
+        slant=[
+            SlantFinding(
+                start=link,
+                end=len(text),
+                text=text[link:],
+                technique="<i>Loaded_Language</i>",
+                category="\"><script>alert('category')</script>",
+                why=evil,
+                neutral=evil,
+            )
+        ],
+        genre="<u>opinion</u>",
+        frames=["<s>Political</s>"],
+    )
+    document = Document(
+        source="<img src=x onerror=\"alert('source')\">.txt",
+        text=text,
+        id="<i>id</i>",
+        url="javascript:alert('url')",
+        outlet=evil,
+        articles=[article],
+        errors=[],
+    )
+    return Result(crible_version=__version__, documents=[document])

@@ -41,12 +41,12 @@ async def job_from_request(request: Request, max_bytes: int) -> Job:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media == "application/json" or media.endswith("+json"):
         return job_from_json(await request.body())
-    if media == "multipart/form-data":
+    if media in ("multipart/form-data", "application/x-www-form-urlencoded"):
         return await job_from_form(await read_form(request, max_bytes))
     raise ApiError(
         "unsupported_media_type",
         f"Content-Type {media or '(none)'} is not accepted: send application/json "
-        '({"text": "…"}) or multipart/form-data with a file',
+        '({"text": "…"}) or a form (multipart/form-data with a file or a text field)',
     )
 
 
