@@ -53,6 +53,7 @@ def browser() -> Iterator[Any]:
 def page(browser: Any) -> Iterator[Any]:
     """A fresh page that fails the test on any dialog or script error."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(120_000)  # an analysis on a busy two-core machine
     page = context.new_page()
     problems: list[str] = []
     page.on(
