@@ -1,6 +1,6 @@
 """The result model: the single source of crible's JSON shape.
 
-Every output (the JSON and JSONL writers, the CSV tables, later the HTML report, the API and the
+Every output (the JSON and JSONL writers, the CSV tables, the HTML report and the web API, later the
 corpus store) is produced from these classes, and `crible schema` exports their JSON Schema.
 
 Offsets: every `start`/`end` in a `Document` indexes `Document.text`, the decoded input. Inside the

@@ -9,6 +9,7 @@ import io
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from crible.model import (
     Article,
@@ -221,3 +222,37 @@ def test_article_text_is_whole_and_every_finding_has_a_card() -> None:
     keys = {k for group in re.findall(r'data-k="([^"]+)"', html) for k in group.split()}
     cards = set(re.findall(r'id="card-([^"]+)"', html))
     assert keys == cards
+
+
+TEXT = (
+    "La préfecture du Nord a annoncé mardi la fermeture de deux écoles à Roubaix après "
+    "la découverte d'amiante dans les faux plafonds."
+)
+
+
+def test_format_html_writes_the_report_to_stdout() -> None:
+    from typer.testing import CliRunner
+
+    from crible.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", "-", "--format", "html"], input=TEXT)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!doctype html>")
+    assert result.stdout.count('<article class="article') == 1
+    assert "Roubaix" in result.stdout
+
+
+def test_an_html_output_file_gets_the_report_and_stdout_the_summary(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from crible.cli import app
+
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["analyze", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "-- article" in result.stdout
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and html.rstrip().endswith("</html>")
+    assert str(source) in html

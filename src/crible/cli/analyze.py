@@ -25,6 +25,7 @@ from crible.render.summary import write_summary
 from crible.render.tables import TABLES
 from crible.render.writers import write_csv, write_json, write_jsonl
 
+from . import options
 from .app import app
 
 
@@ -83,9 +84,7 @@ def analyze(
         str | None,
         typer.Option(help="Publication date YYYY-MM-DD for documents that carry none."),
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Force this language instead of detecting it per article.")
-    ] = None,
+    lang: options.Lang = None,
     input_format: Annotated[
         InputFormat | None, typer.Option(help="Force the reader instead of detecting it.")
     ] = None,
@@ -98,18 +97,11 @@ def analyze(
             help=f"Refuse inputs above this many MB (default {DEFAULT_MAX_BYTES // 1_000_000})."
         ),
     ] = None,
-    aliases: Annotated[
-        list[Path] | None,
-        typer.Option(help="Extra alias table (TSV, see docs/formats/aliases.md); repeatable."),
-    ] = None,
-    model: Annotated[
-        Path | None, typer.Option(help="Trained persuasion/frames/genre models (crible train).")
-    ] = None,
+    aliases: options.Aliases = None,
+    model: options.Model = None,
     n_process: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch.")] = None,
-    config: Annotated[
-        str | None, typer.Option(help="TOML config file (also CRIBLE_CONFIG); options win.")
-    ] = None,
+    config: options.Config = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary with -o.")] = False,
 ) -> None:
     """Analyse news text: articles, entities, claims, slant, times."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,36 +10,35 @@ import typer
 from crible.cli.analyze import _fail, _settings
 from crible.errors import CribleError, UsageError
 
+from . import options
 from .app import app
 
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (default 127.0.0.1, this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(help="Port to listen on (default 8000; 0: any free port).")
+    ] = 8000,
     max_size: Annotated[
-        float, typer.Option(help="Refuse requests above this many MB (answer 413).")
+        float, typer.Option(help="Refuse requests above this many MB with 413 (default 5).")
     ] = 5.0,
     timeout: Annotated[
         float,
-        typer.Option(help="Seconds an analysis may take before the request gets 503."),
+        typer.Option(help="Seconds a request may take before it gets 503 (default 120)."),
     ] = 120.0,
     workers: Annotated[
-        int, typer.Option(help="Analyses at once, each in its own process with its pipeline.")
+        int,
+        typer.Option(
+            help="Analyses at once, each in its own process with its pipeline (default 1)."
+        ),
     ] = 1,
-    lang: Annotated[
-        str | None, typer.Option(help="Force this language instead of detecting it per article.")
-    ] = None,
-    aliases: Annotated[
-        list[Path] | None,
-        typer.Option(help="Extra alias table (TSV, see docs/formats/aliases.md); repeatable."),
-    ] = None,
-    model: Annotated[
-        Path | None, typer.Option(help="Trained persuasion/frames/genre models (crible train).")
-    ] = None,
-    config: Annotated[
-        str | None, typer.Option(help="TOML config file (also CRIBLE_CONFIG); options win.")
-    ] = None,
+    lang: options.Lang = None,
+    aliases: options.Aliases = None,
+    model: options.Model = None,
+    config: options.Config = None,
 ) -> None:
     """Serve the web page (paste a text, see the report) and the JSON API (POST /api/analyze)."""
     import uvicorn
