@@ -4,7 +4,11 @@ envelope."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -247,3 +251,37 @@ def test_503_at_the_time_limit_then_the_server_recovers(tight: Server) -> None:
         response = client.post("/api/analyze", json={"text": SHORT})
         assert response.status_code == 200, response.text[:300]
         assert envelope(response)["result"]["documents"][0]["articles"]
+
+
+def _serve_fails(*options: str) -> subprocess.CompletedProcess[str]:
+    crible = Path(sys.executable).parent / "crible"
+    return subprocess.run(
+        [str(crible), "serve", "--port", "0", *options],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--timeout", "0"], "--max-size and --timeout must be positive"),
+        (["--workers", "0"], "--workers must be at least 1"),
+        (["--aliases", "/no/such.tsv"], "no such file"),
+    ],
+)
+def test_serve_usage_errors_exit_2(options: list[str], message: str) -> None:
+    done = _serve_fails(*options)
+    assert done.returncode == 2 and message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_broken_alias_table_stops_serve_with_one_line(tmp_path: Path) -> None:
+    table = tmp_path / "aliases.tsv"
+    table.write_text("Le Maire\tNOT_A_TYPE\n", encoding="utf-8")
+    done = _serve_fails("--aliases", str(table))
+    assert done.returncode == 2
+    [line] = [line for line in done.stderr.splitlines() if "aliases.tsv" in line]
+    assert "line 1" in line and "Traceback" not in done.stderr

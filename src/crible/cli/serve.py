@@ -44,6 +44,7 @@ def serve(
     import uvicorn
 
     from crible.web import WebSettings, create_app
+    from crible.web.app import worker_pool
 
     try:
         if max_size <= 0 or timeout <= 0:
@@ -73,4 +74,10 @@ def serve(
         timeout=timeout,
         workers=workers,
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    pool = worker_pool(settings)
+    typer.echo(f"crible: loading the pipeline in {workers} worker(s)…", err=True)
+    try:
+        pool.load()
+    except CribleError as error:
+        _fail(error)
+    uvicorn.run(create_app(settings, pool), host=host, port=port, log_level="info")

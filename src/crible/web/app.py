@@ -29,13 +29,16 @@ class WebSettings:
     workers: int = 1  # analyses running at once, each in its own process
 
 
-def create_app(settings: WebSettings | None = None) -> FastAPI:
+def worker_pool(settings: WebSettings) -> WorkerPool:
+    # What a worker reads is bounded by the request size limit.
+    ingest = replace(settings.analysis.ingest, max_bytes=settings.max_bytes)
+    return WorkerPool(replace(settings.analysis, ingest=ingest), settings.workers)
+
+
+def create_app(settings: WebSettings | None = None, pool: WorkerPool | None = None) -> FastAPI:
+    """The app; `pool` is given when its workers were loaded beforehand (`crible serve`)."""
     settings = settings or WebSettings()
-    analysis = replace(
-        settings.analysis,
-        ingest=replace(settings.analysis.ingest, max_bytes=settings.max_bytes),
-    )
-    pool = WorkerPool(analysis, settings.workers)
+    pool = pool or worker_pool(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -160,20 +160,32 @@ class WorkerPool:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._loaded: list[Worker] = []
         self._closed = False
 
-    async def start(self) -> None:
-        """Start every worker and wait until each has loaded the pipeline."""
-        self._loop = asyncio.get_running_loop()
+    def load(self) -> None:
+        """Start every worker and wait until each has loaded the pipeline. Blocking: `crible
+        serve` calls it before the server starts, so that a broken alias table or model is one
+        line and an exit code, not a traceback from the server's startup."""
+        if self._loaded:
+            return
         workers = [self._new_worker() for _ in range(self._size)]
         try:
             for worker in workers:
-                await asyncio.to_thread(worker.wait_ready)
+                worker.wait_ready()
         except BaseException:
-            await self.close()
+            self._stop_all()
             raise
-        for worker in workers:
+        self._loaded = workers
+
+    async def start(self) -> None:
+        """Take requests from now on (loading the workers first if `load` was not called)."""
+        self._loop = asyncio.get_running_loop()
+        if not self._loaded:
+            await asyncio.to_thread(self.load)
+        for worker in self._loaded:
             self._idle.put_nowait(worker)
+        self._loaded = []
 
     async def run(self, job: Job, timeout: float) -> Outcome:
         """The outcome of `job`, within `timeout` seconds from now, waiting included."""
@@ -252,9 +264,12 @@ class WorkerPool:
         return {"size": self._size, "running": total, "idle": self._idle.qsize()}
 
     async def close(self) -> None:
+        await asyncio.to_thread(self._stop_all)
+
+    def _stop_all(self) -> None:
         self._closed = True
         with self._lock:
             workers = list(self._all)
             self._all.clear()
         for worker in workers:
-            await asyncio.to_thread(worker.stop)
+            worker.stop()
