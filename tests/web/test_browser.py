@@ -71,6 +71,7 @@ def test_the_sample_in_the_page(
 
     # three articles, with their boundaries and the two truncated ones marked
     expect(page.locator("#result .article")).to_have_count(3)
+    page.screenshot(path=str(screenshots / "result-page.png"), full_page=True)
     expect(page.locator("#result .article.truncated .trunc-chip")).to_have_count(2)
     expect(page.locator("#result .article .cut")).to_have_count(2)
     assert (
@@ -118,7 +119,6 @@ def test_the_sample_in_the_page(
         assert squash(finding["why"]) in shown and finding["neutral"] in shown
         if n == 3:
             page.screenshot(path=str(screenshots / "result-tooltip.png"))
-    page.screenshot(path=str(screenshots / "result-page.png"), full_page=True)
 
     # switch the slant layer off and on again
     toggle = page.get_by_role("checkbox", name="Slanted wording")
