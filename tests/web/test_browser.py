@@ -120,6 +120,15 @@ def test_the_sample_in_the_page(
         if n == 3:
             page.screenshot(path=str(screenshots / "result-tooltip.png"))
 
+    # an entity inside a slanted phrase inside a claim: all three layers there, innermost first
+    page.locator("#d1a3 .text .m-slant .m-entity").first.hover()
+    expect(tip(page).locator(".card")).to_have_count(3)
+    assert tip(page).locator(".card-kind .sample").all_text_contents() == [
+        "Entity",
+        "Slant",
+        "Claim",
+    ]
+
     # switch the slant layer off and on again
     toggle = page.get_by_role("checkbox", name="Slanted wording")
     toggle.uncheck()
