@@ -3,10 +3,13 @@ envelope."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -285,3 +288,37 @@ def test_a_broken_alias_table_stops_serve_with_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     [line] = [line for line in done.stderr.splitlines() if "aliases.tsv" in line]
     assert "line 1" in line and "Traceback" not in done.stderr
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def test_workers_end_when_the_server_is_killed_outright() -> None:
+    """Even a worker in the middle of a long analysis, which does not read its pipe."""
+    with serve() as running:
+        workers = _children(running.process.pid)
+        assert workers, "no worker process"
+
+        def post_long() -> None:
+            with running.client() as client, contextlib.suppress(httpx.HTTPError):
+                client.post("/api/analyze", json={"text": LONG})
+
+        threading.Thread(target=post_long, daemon=True).start()
+        time.sleep(3)  # the job reaches the worker
+        running.process.kill()
+        running.process.wait(10)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in workers):
+            time.sleep(0.5)
+        alive = [p for p in workers if Path(f"/proc/{p}").exists()]
+        assert not alive, f"orphaned workers: {alive}"

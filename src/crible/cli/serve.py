@@ -80,4 +80,11 @@ def serve(
         pool.load()
     except CribleError as error:
         _fail(error)
-    uvicorn.run(create_app(settings, pool), host=host, port=port, log_level="info")
+    # On Ctrl-C, requests still running get a few seconds; then the workers are stopped.
+    uvicorn.run(
+        create_app(settings, pool),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=10,
+    )

@@ -14,6 +14,7 @@ import asyncio
 import datetime as dt
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -126,6 +127,8 @@ def _error(code: str, message: str) -> CribleError:
 def _worker_main(conn: Connection, settings: Settings) -> None:
     # Ctrl-C reaches the whole process group; the server decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), name="crible-orphan", daemon=True).start()
     try:
         settings.pipeline(settings.lang or settings.default_lang)
     except Exception as exc:
@@ -147,6 +150,14 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
             log.exception("analysis failed on %s", job.source)
             reply = ("error", AnalysisFailed.code, f"the analysis failed ({type(exc).__name__})")
         conn.send(reply)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the server is gone, even in the middle of an analysis that never
+    reads its pipe again (a server killed outright cannot stop its workers)."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
 
 
 class WorkerPool:
