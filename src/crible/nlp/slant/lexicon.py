@@ -244,3 +244,63 @@ def load_genre_cues(lang: str) -> tuple[GenreCue, ...]:
             raise _fail(path, number, f"bad pattern: {exc}") from None
         cues.append(GenreCue(genre, compiled, pattern, float(weight), why))
     return tuple(cues)
+
+
+# The categories of emotive.tsv (docs/formats/emotive.md) and the parts of speech an entry may
+# be restricted to (`-`: any).
+EMOTIVE_CATEGORIES: tuple[str, ...] = (
+    "emotive",
+    "pejorative",
+    "exaggeration",
+    "minimiser",
+    "intensifier",
+    "fear",
+    "doubt",
+)
+EMOTIVE_POS: tuple[str, ...] = ("ADJ", "NOUN", "VERB", "ADV")
+EMOTIVE_SOURCES: tuple[str, ...] = ("crible", "textblob-fr")
+
+
+@dataclass(frozen=True)
+class EmotiveEntry:
+    """One entry of emotive.tsv: a lemma (with its forms) or an expression."""
+
+    variants: tuple[str, ...]
+    pos: str | None
+    category: str
+    technique: str
+    neutral: str | None
+    weight: float
+    unless_near: re.Pattern[str] | None
+    source: str
+
+
+@lru_cache(maxsize=8)
+def load_emotive_entries(lang: str) -> tuple[EmotiveEntry, ...]:
+    """emotive.tsv: term, pos, category, technique, neutral, weight, unless_near, source."""
+    path = lexicon_path(lang, "emotive.tsv")
+    entries = []
+    for number, cols in _rows(path, 8):
+        term, pos, category, technique, neutral, weight, unless, source = cols
+        if pos != EMPTY and pos not in EMOTIVE_POS:
+            raise _fail(path, number, f"unknown pos {pos!r}; use {', '.join(EMOTIVE_POS)} or -")
+        if category not in EMOTIVE_CATEGORIES:
+            raise _fail(path, number, f"unknown category {category!r}")
+        if source not in EMOTIVE_SOURCES:
+            raise _fail(path, number, f"unknown source {source!r}")
+        variants = tuple(v.strip() for v in term.split("|") if v.strip())
+        if not variants:
+            raise _fail(path, number, "empty term")
+        entries.append(
+            EmotiveEntry(
+                variants=variants,
+                pos=_opt(pos),
+                category=category,
+                technique=_technique(path, number, technique),
+                neutral=_opt(neutral),
+                weight=_score(path, number, weight),
+                unless_near=context_regex(unless),
+                source=source,
+            )
+        )
+    return tuple(entries)
