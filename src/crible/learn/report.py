@@ -41,7 +41,7 @@ def confusion_lines(scores: Scores, *, top: int = TOP_CONFUSIONS) -> list[str]:
         if predicted == NOTHING:
             lines.append(f"  {gold} missed, nothing predicted instead: {n}")
         elif gold == NOTHING:
-            lines.append(f"  {predicted} predicted where the gold has nothing missing: {n}")
+            lines.append(f"  {predicted} predicted, not in the gold (nothing missed there): {n}")
         else:
             lines.append(f"  {gold} -> {predicted}: {n}")
     return lines
