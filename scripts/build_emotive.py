@@ -36,12 +36,15 @@ SOURCE = "textblob-fr"
 VERSION = "2026.1"
 
 # What each category signals (the `technique` column).
+# An emotive label of people is both Name_Calling-Labeling and Loaded_Language, a cold one
+# (« les mondialistes ») only the first; a hyperbole is loaded wording too.
 TECHNIQUE_OF = {
     "emotive": "Loaded_Language",
     "intensifier": "Loaded_Language",
     "fear": "Loaded_Language",
-    "pejorative": "Name_Calling-Labeling",
-    "exaggeration": "Exaggeration-Minimisation",
+    "pejorative": "Name_Calling-Labeling,Loaded_Language",
+    "label": "Name_Calling-Labeling",
+    "exaggeration": "Exaggeration-Minimisation,Loaded_Language",
     "minimiser": "Exaggeration-Minimisation",
     "doubt": "Doubt",
 }

@@ -50,8 +50,15 @@ class Prediction:
 
 
 def _classifier(seed: int) -> LogisticRegression:
+    # The dual solver: text features outnumber training paragraphs, and liblinear's dual
+    # coordinate descent is about ten times faster than its primal Newton solver there.
     return LogisticRegression(
-        C=4.0, class_weight="balanced", solver="liblinear", max_iter=1000, random_state=seed
+        C=4.0,
+        class_weight="balanced",
+        solver="liblinear",
+        dual=True,
+        max_iter=2000,
+        random_state=seed,
     )
 
 

@@ -52,6 +52,7 @@ _SUPERLATIVES = frozenset({"plus", "moins"})
 _CATEGORY_WORDS = {
     "emotive": "emotive word",
     "pejorative": "pejorative label",
+    "label": "label pinned on a group",
     "exaggeration": "hyperbole",
     "minimiser": "minimising word",
     "fear": "fear-inducing word",
@@ -153,7 +154,8 @@ def find_emotive_wording(
             continue
         start = doc[start_token].idx
         end = _end(doc, end_token)
-        findings.append(_finding(text, start, end, m, round(weight, 2), why))
+        for technique in (m.entry.technique, *m.entry.also):
+            findings.append(_finding(text, start, end, m, technique, round(weight, 2), why))
     return findings
 
 
@@ -192,7 +194,7 @@ def _what(entry: EmotiveEntry) -> str:
 
 
 def _finding(
-    text: str, start: int, end: int, m: EmotiveMatch, score: float, why: str
+    text: str, start: int, end: int, m: EmotiveMatch, technique: str, score: float, why: str
 ) -> SlantFinding:
     entry = m.entry
     quoted = text[start:end]
@@ -202,13 +204,13 @@ def _finding(
     message = f"'{quoted}': {reason}"
     if entry.neutral:
         message += f"; a neutral report says '{entry.neutral}'"
-    message += f" ({entry.technique})"
+    message += f" ({technique})"
     return SlantFinding(
         start=start,
         end=end,
         text=quoted,
-        technique=entry.technique,
-        category=CATEGORY_OF[entry.technique],
+        technique=technique,
+        category=CATEGORY_OF[technique],
         why=message,
         neutral=entry.neutral,
         side=None,

@@ -63,6 +63,7 @@ class PersuasionCue:
     source: str
     score: float
     why: str
+    also: tuple[str, ...] = ()  # further techniques the same words carry
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,15 @@ def _technique(path: Path, number: int, value: str) -> str:
     return value
 
 
+def _techniques(path: Path, number: int, value: str) -> tuple[str, tuple[str, ...]]:
+    """`A` or `A,B`: the technique of a finding, and the further ones the same words carry
+    (a derogatory label that is also emotive is Name_Calling-Labeling and Loaded_Language)."""
+    names = [_technique(path, number, v.strip()) for v in value.split(",")]
+    if len(set(names)) != len(names):
+        raise _fail(path, number, f"a technique is repeated in {value!r}")
+    return names[0], tuple(names[1:])
+
+
 @lru_cache(maxsize=8)
 def load_slant_terms(lang: str) -> tuple[SlantTerm, ...]:
     """slant.tsv: term, technique, side, neutral, score, gloss, only_near, unless_near,
@@ -206,14 +216,9 @@ def load_persuasion_cues(lang: str) -> tuple[PersuasionCue, ...]:
             compiled = compile_cue(pattern)
         except re.error as exc:
             raise _fail(path, number, f"bad pattern: {exc}") from None
+        first, also = _techniques(path, number, technique)
         cues.append(
-            PersuasionCue(
-                _technique(path, number, technique),
-                compiled,
-                pattern,
-                _score(path, number, score),
-                why,
-            )
+            PersuasionCue(first, compiled, pattern, _score(path, number, score), why, also)
         )
     return tuple(cues)
 
@@ -251,6 +256,7 @@ def load_genre_cues(lang: str) -> tuple[GenreCue, ...]:
 EMOTIVE_CATEGORIES: tuple[str, ...] = (
     "emotive",
     "pejorative",
+    "label",
     "exaggeration",
     "minimiser",
     "intensifier",
@@ -273,6 +279,7 @@ class EmotiveEntry:
     weight: float
     unless_near: re.Pattern[str] | None
     source: str
+    also: tuple[str, ...] = ()  # further techniques the same words carry
 
 
 @lru_cache(maxsize=8)
@@ -291,12 +298,14 @@ def load_emotive_entries(lang: str) -> tuple[EmotiveEntry, ...]:
         variants = tuple(v.strip() for v in term.split("|") if v.strip())
         if not variants:
             raise _fail(path, number, "empty term")
+        first, also = _techniques(path, number, technique)
         entries.append(
             EmotiveEntry(
                 variants=variants,
                 pos=_opt(pos),
                 category=category,
-                technique=_technique(path, number, technique),
+                technique=first,
+                also=also,
                 neutral=_opt(neutral),
                 weight=_score(path, number, weight),
                 unless_near=context_regex(unless),

@@ -54,7 +54,7 @@ class CueSet:
         lower = text.lower()
         if len(lower) != len(text):
             # Case folding changed lengths (rare letters): match the original text instead.
-            return [self._finding(text, m) for m in self.pattern.finditer(text)]
+            return [f for m in self.pattern.finditer(text) for f in self._findings(text, m)]
         findings = []
         resume = 0
         for candidate in self.candidates.finditer(lower):
@@ -64,13 +64,16 @@ class CueSet:
             bucket = self.buckets.get(lower[pos : pos + 1], self.default)
             m = bucket.match(lower, pos) if bucket is not None else None
             if m is not None:
-                findings.append(self._finding(text, m))
+                findings.extend(self._findings(text, m))
                 resume = max(m.end(), pos + 1)
         return findings
 
-    def _finding(self, text: str, m: re.Match[str]) -> SlantFinding:
+    def _findings(self, text: str, m: re.Match[str]) -> list[SlantFinding]:
         cue = self.cues[int((m.lastgroup or "c0")[1:])]
-        return _finding(text, m.start(), m.end(), cue.technique, cue.why, cue.score)
+        return [
+            _finding(text, m.start(), m.end(), technique, cue.why, cue.score)
+            for technique in (cue.technique, *cue.also)
+        ]
 
 
 def _bucket_pattern(sources: Sequence[str], indices: Sequence[int]) -> re.Pattern[str]:
