@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from crible.errors import CribleError
 from crible.model import SlantFinding
-from crible.nlp.slant.scheme import TECHNIQUES
+from crible.nlp.slant.scheme import FRAMES, GENRES, TECHNIQUES
 
 Vector = npt.NDArray[np.float32]
 _TECHNIQUE_INDEX = {t: i for i, t in enumerate(TECHNIQUES)}
@@ -66,6 +66,23 @@ SURFACE_NAMES: tuple[str, ...] = (
 )
 
 
+# Article-level cues (frames and genre): the frame keywords of frames.tsv (distinct keywords per
+# frame, log-scaled) and the genre rules' evidence per sentence (crible.nlp.slant.genre).
+GENRE_CUE_NAMES: tuple[str, ...] = (
+    "voice",
+    "evaluative",
+    "reporting",
+    "opinion",
+    "satire",
+    "quote_share",
+)
+DOC_CUE_NAMES: tuple[str, ...] = (
+    *FRAMES,
+    *GENRE_CUE_NAMES,
+    *(f"rules_say_{genre}" for genre in GENRES),
+)
+
+
 @dataclass(frozen=True)
 class FeatureConfig:
     """What a model was trained with; stored in the manifest so prediction rebuilds the same."""
@@ -86,6 +103,8 @@ class FeatureConfig:
     context_weight: float = 0.4
     surface: bool = True
     surface_weight: float = 1.0
+    doc_cues: bool = False
+    doc_cues_weight: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -107,6 +126,7 @@ class Unit:
     context: str = ""
     neighbours: Vector = field(default_factory=lambda: np.zeros(2 * len(TECHNIQUES), np.float32))
     surface: Vector = field(default_factory=lambda: np.zeros(len(SURFACE_NAMES), np.float32))
+    doc_cues: Vector = field(default_factory=lambda: np.zeros(len(DOC_CUE_NAMES), np.float32))
 
 
 def rules_api() -> Any | None:
@@ -156,6 +176,34 @@ def _emotive_weights(doc: Doc) -> list[float] | None:
         if m.value.category != "intensifier":
             weights[m.start] = m.value.weight
     return weights
+
+
+def doc_cues(doc: Doc) -> Vector:
+    """Frame keyword counts and genre evidence for a whole article; zeros when the language has
+    no slant data. The rules run here whatever findings the caller has, so that the cues are
+    the same at training and at prediction time."""
+    out = np.zeros(len(DOC_CUE_NAMES), dtype=np.float32)
+    try:
+        from crible.nlp.slant.frames import frame_counts
+        from crible.nlp.slant.genre import decide_genre, genre_signals
+        from crible.nlp.slant.resources import slant_resources
+
+        res = slant_resources(doc.lang_)
+    except CribleError:
+        return out
+    findings = rule_findings(doc)
+    counts = frame_counts(doc, res.frames)
+    for i, frame in enumerate(FRAMES):
+        out[i] = math.log1p(counts.get(frame, (0, 0))[0])
+    signals = genre_signals(doc.text, findings, res.genre_cues)
+    sentences = max(1.0, signals["sentences"])
+    for j, name in enumerate(GENRE_CUE_NAMES):
+        value = signals[name]
+        out[len(FRAMES) + j] = value if name == "quote_share" else value / sentences
+    decided = decide_genre(doc.text, findings, res.genre_cues)
+    if decided in GENRES:
+        out[len(FRAMES) + len(GENRE_CUE_NAMES) + GENRES.index(decided)] = 1.0
+    return out
 
 
 def _rule_counts(findings: Sequence[SlantFinding], start: int, end: int) -> Vector:
@@ -223,6 +271,8 @@ def units_for(
     emotive = _emotive_weights(doc)
     counts = [_rule_counts(findings, start, end) for start, end in spans]
     whole = _rule_counts(findings, 0, len(text))
+    article = len(spans) == 1 and spans[0] == (0, len(text))
+    cues = doc_cues(doc) if article else np.zeros(len(DOC_CUE_NAMES), np.float32)
     out = []
     for i, (start, end) in enumerate(spans):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -239,6 +289,7 @@ def units_for(
                 context=article_lemmas,
                 neighbours=np.concatenate([(previous + following) / 2, whole]).astype(np.float32),
                 surface=_surface(text[start:end], len(tokens), weights, index=i, count=len(spans)),
+                doc_cues=cues,
             )
         )
     return out
@@ -305,6 +356,9 @@ class Featurizer:
             blocks.append(context)
         if config.surface:
             dense = np.vstack([u.surface for u in units]) * config.surface_weight
+            blocks.append(sparse.csr_matrix(dense))
+        if config.doc_cues:
+            dense = np.vstack([u.doc_cues for u in units]) * config.doc_cues_weight
             blocks.append(sparse.csr_matrix(dense))
         if config.vectors:
             dense = np.vstack([self._fit_length(u.vector) for u in units]) * config.vector_weight

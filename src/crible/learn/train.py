@@ -29,6 +29,29 @@ from crible.model import SlantFinding
 
 BATCH_SIZE = 16
 
+# Which feature blocks each task uses (features.FeatureConfig). Paragraphs get everything;
+# articles (frames, genre) get lemma TF-IDF and the article-level cues of the rules (frame
+# keywords, genre evidence), which generalised across our two French corpora better than word
+# vectors and character n-grams of whole articles (measured: README, "Persuasion techniques").
+TASK_FEATURES: dict[Task, dict[str, bool]] = {
+    "persuasion": {},
+    "frames": {
+        "chars": False,
+        "context": False,
+        "surface": False,
+        "vectors": False,
+        "rules": False,
+        "doc_cues": True,
+    },
+    "genre": {
+        "chars": False,
+        "context": False,
+        "surface": False,
+        "vectors": False,
+        "doc_cues": True,
+    },
+}
+
 
 @dataclass(frozen=True)
 class TrainReport:
@@ -112,7 +135,14 @@ def train_sources(
         _collect(task, nlp, source, prefix, findings_of, collected)
     if not collected.units:
         raise UsageError(f"{sources[0].labels}: holds no label")
-    config = FeatureConfig(rules=rules_any, vectors=vectors_any)
+    preset = TASK_FEATURES[task]
+    config = FeatureConfig(
+        **{
+            **preset,
+            "rules": rules_any and preset.get("rules", True),
+            "vectors": vectors_any and preset.get("vectors", True),
+        }
+    )
     model: TaskModel
     if task == "genre":
         model = fit_genre(
