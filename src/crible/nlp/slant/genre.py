@@ -24,7 +24,8 @@ import re
 from collections.abc import Sequence
 
 from crible.model import SlantFinding
-from crible.nlp.slant.lexicon import GenreCue, combine_cues
+from crible.nlp.slant.lexicon import GenreCue
+from crible.nlp.slant.persuasion import BucketedCues, cue_index
 
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+|$)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:je|j['’]|moi|me|m['’])(?!\w)", re.IGNORECASE)
@@ -39,17 +40,17 @@ PLURAL_WEIGHT = 0.5  # each sentence with "nous", "notre", "nos" outside quotes
 QUOTE_SHARE_PENALTY = 2.0  # times the share of quoted characters, taken off the evidence
 
 
-class GenreCues:
-    """The cues of genre.tsv compiled into one regex."""
+class GenreCues(BucketedCues):
+    """The cues of genre.tsv, matched in one pass (bucketed by first character)."""
 
     def __init__(self, cues: Sequence[GenreCue]) -> None:
         self.cues = tuple(cues)
-        self.pattern = combine_cues([c.source for c in self.cues])
+        super().__init__([c.source for c in self.cues])
 
     def weights(self, text: str) -> dict[str, float]:
         out: dict[str, float] = {}
-        for m in self.pattern.finditer(text):
-            cue = self.cues[int((m.lastgroup or "c0")[1:])]
+        for m in self.matches(text):
+            cue = self.cues[cue_index(m)]
             out[cue.genre] = out.get(cue.genre, 0.0) + cue.weight
         return out
 

@@ -243,6 +243,8 @@ def load_genre_cues(lang: str) -> tuple[GenreCue, ...]:
     for number, (genre, pattern, weight, why) in _rows(path, 4):
         if genre not in GENRES:
             raise _fail(path, number, f"unknown genre {genre!r}")
+        if _UPPER.search(_ESCAPES.sub("", pattern)):
+            raise _fail(path, number, "patterns are written in lowercase (text is lowercased)")
         try:
             compiled = compile_cue(pattern)
         except re.error as exc:
