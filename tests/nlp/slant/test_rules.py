@@ -219,6 +219,36 @@ GENRES = [
         "Article satirique : toute ressemblance serait fortuite.",
         "satire",
     ),
+    # Evaluative density outside quotes, no first person: an editorial voice.
+    (
+        "Cette réforme est une mascarade. Le gouvernement brade nos services publics avec une "
+        "arrogance inouïe. Quel gâchis pour le pays.",
+        "opinion",
+    ),
+    # The same charged words, but in the quotes a dispatch reports: reporting.
+    (
+        "« C'est une mascarade, un gâchis, une arrogance inouïe », a déclaré mardi le député. "
+        "Selon le ministère, la réforme entrera en vigueur en janvier. Le texte a été adopté "
+        "par 312 voix contre 204.",
+        "reporting",
+    ),
+    # A rubric presents the text as opinion.
+    (
+        "Tribune : pour une école qui tient ses promesses. Nous devons revoir les programmes, "
+        "et vite.",
+        "opinion",
+    ),
+    # Deadpan absurdity cues: satire.
+    (
+        "Le ministre, visiblement ému, a présenté le plus sérieusement du monde le nouveau "
+        "ministère de la Sieste, qui ouvrira à 15 heures.",
+        "satire",
+    ),
+    # One cue of absurdity alone is not enough.
+    (
+        "Le maire, visiblement ému, a inauguré la nouvelle médiathèque samedi.",
+        "reporting",
+    ),
 ]
 
 
