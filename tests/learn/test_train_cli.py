@@ -337,3 +337,29 @@ def test_analyze_with_a_model_uses_its_predictions(model_dir: Path) -> None:
         assert article["genre"] == expected.genre
         assert article["frames"] == expected.frames
         assert [p["techniques"] for p in article["paragraphs"]] == expected.techniques
+
+
+def test_evaluate_prints_per_label_figures_and_confusions(split: Path, tmp_path: Path) -> None:
+    base = ["--articles", str(ARTICLES), "--predictions", str(tmp_path / "p.txt")]
+    result = runner.invoke(
+        app, ["evaluate", "persuasion", *base, "--labels", str(split / "dev-techniques.txt")]
+    )
+    assert result.exit_code == 0, result.stderr
+    header = next(line for line in result.stdout.splitlines() if line.startswith("label "))
+    assert header.split() == ["label", "gold", "pred", "P", "R", "F1", "FP", "FN"]
+    row = re.search(
+        r"^Loaded_Language\s+(\d+)\s+(\d+)\s+([\d.]+) ([\d.]+) ([\d.]+)\s+(\d+)\s+(\d+)$",
+        result.stdout,
+        re.M,
+    )
+    assert row, result.stdout
+    gold, pred, fp, fn = int(row[1]), int(row[2]), int(row[6]), int(row[7])
+    assert gold - fn == pred - fp  # true positives, counted both ways
+    assert "most frequent confusions" in result.stdout
+    result = runner.invoke(
+        app, ["evaluate", "genre", *base, "--labels", str(split / "dev-genre.txt")]
+    )
+    assert result.exit_code == 0, result.stderr
+    matrix = [line.split() for line in result.stdout.splitlines()[-3:]]
+    assert [row[0] for row in matrix] == list(GENRES)
+    assert sum(int(n) for row in matrix for n in row[1:]) == 10  # ten dev articles

@@ -14,10 +14,27 @@ import typer
 
 from crible.cli.app import evaluate_app, train_app
 from crible.errors import CribleError, UsageError
-from crible.learn.semeval import Task
+from crible.learn.metrics import Scores
+from crible.learn.report import confusion_lines, matrix_lines, score_lines
+from crible.learn.semeval import LABELS, Task
 
 Articles = Annotated[
     Path, typer.Option("--articles", help="Folder of article<ID>.txt files (SemEval layout).")
+]
+TrainArticles = Annotated[
+    Path | None,
+    typer.Option("--articles", help="Folder of article<ID>.txt files (one language; or --data)."),
+]
+Data = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        help="LANG=DIR: one language's folder (official release or crible layout); repeat it to "
+        "train one model on several languages.",
+    ),
+]
+Split = Annotated[
+    str, typer.Option("--split", help="With --data: the files' prefix in the official layout.")
 ]
 Lang = Annotated[str, typer.Option("--lang", help="Language of the articles.")]
 ModelOut = Annotated[
@@ -43,16 +60,37 @@ def _fail(error: CribleError) -> NoReturn:
 
 
 def _train(
-    task: Task, articles: Path, labels: Path, spans: Path | None, lang: str, out: Path
+    task: Task,
+    articles: Path | None,
+    labels: Path | None,
+    spans: Path | None,
+    lang: str,
+    out: Path,
+    data: list[str] | None = None,
+    split: str = "train",
 ) -> None:
-    from crible.learn.train import train
+    from crible.learn.datasets import Source, locate, parse_data_option
+    from crible.learn.train import train_sources
 
     try:
-        if not articles.is_dir():
-            raise UsageError(f"{articles}: no such folder of articles")
-        if not labels.is_file():
-            raise UsageError(f"{labels}: no such label file")
-        report = train(task, articles, labels, out, spans_path=spans, lang=lang)
+        sources: list[Source] = []
+        if articles is not None or labels is not None:
+            if articles is None or labels is None:
+                raise UsageError("--articles and --labels go together", hint="or use --data")
+            if not articles.is_dir():
+                raise UsageError(f"{articles}: no such folder of articles")
+            if not labels.is_file():
+                raise UsageError(f"{labels}: no such label file")
+            sources.append(Source(lang, articles, labels, spans))
+        for value in data or []:
+            code, folder = parse_data_option(value)
+            sources.append(locate(task, code, folder, split))
+        if not sources:
+            raise UsageError(
+                "no training data given",
+                hint="pass --articles DIR --labels FILE, or --data LANG=DIR (repeatable)",
+            )
+        report = train_sources(task, sources, out)
     except CribleError as error:
         _fail(error)
     cv = (
@@ -60,9 +98,17 @@ def _train(
     )
     typer.echo(
         f"trained {task} on {report.units} item(s) from {report.articles} article(s) "
-        f"in {report.seconds:.1f}s ({len(report.labels)} label(s){cv}; "
-        f"rule features {'on' if report.rules else 'off'}) -> {report.model_dir}"
+        f"({', '.join(report.languages)}) in {report.seconds:.1f}s ({len(report.labels)} "
+        f"label(s){cv}; rule features {'on' if report.rules else 'off'}) -> {report.model_dir}"
     )
+    if report.cv is not None:
+        how = (
+            "stratified folds of articles"
+            if task == "genre"
+            else "folds by article; the per-label thresholds were chosen on these predictions"
+        )
+        typer.echo(f"cross-validated on the training data only ({how}):")
+        _echo_scores(task, report.cv, report.cv_matrix)
 
 
 def _evaluate(
@@ -101,42 +147,68 @@ def _evaluate(
             f"micro-F1 {report.scores.micro_f1:.4f}  macro-F1 {report.scores.macro_f1:.4f}  "
             f"({report.scores.items} gold item(s))"
         )
+        _echo_scores(task, report.scores, report.matrix)
+
+
+def _echo_scores(
+    task: Task, scores: Scores, matrix: dict[str, dict[str, int]] | None = None
+) -> None:
+    """Per-label precision/recall/F1 and FP/FN counts, then where the predictor goes wrong."""
+    for line in score_lines(scores, LABELS[task]):
+        typer.echo(line)
+    extra = (
+        matrix_lines(matrix, LABELS[task]) if matrix is not None else confusion_lines(scores)
+    )
+    for line in extra:
+        typer.echo(line)
 
 
 @train_app.command("persuasion")
 def train_persuasion(
-    articles: Articles,
-    labels: Annotated[Path, typer.Option("--labels", help="Technique labels <ID> <line> <t,…>.")],
     output: ModelOut,
+    articles: TrainArticles = None,
+    labels: Annotated[
+        Path | None, typer.Option("--labels", help="Technique labels <ID> <line> <t,…>.")
+    ] = None,
     spans: Annotated[
         Path | None, typer.Option("--spans", help="Technique spans: a file or a folder of files.")
     ] = None,
     lang: Lang = "fr",
+    data: Data = None,
+    split: Split = "train",
 ) -> None:
     """Train the paragraph-level persuasion-technique model (SemEval-2023 Task 3, subtask 3)."""
-    _train("persuasion", articles, labels, spans, lang, output)
+    _train("persuasion", articles, labels, spans, lang, output, data, split)
 
 
 @train_app.command("frames")
 def train_frames(
-    articles: Articles,
-    labels: Annotated[Path, typer.Option("--labels", help="Frame labels <ID> <frame,…>.")],
     output: ModelOut,
+    articles: TrainArticles = None,
+    labels: Annotated[
+        Path | None, typer.Option("--labels", help="Frame labels <ID> <frame,…>.")
+    ] = None,
     lang: Lang = "fr",
+    data: Data = None,
+    split: Split = "train",
 ) -> None:
     """Train the article-level frame model (subtask 2)."""
-    _train("frames", articles, labels, None, lang, output)
+    _train("frames", articles, labels, None, lang, output, data, split)
 
 
 @train_app.command("genre")
 def train_genre(
-    articles: Articles,
-    labels: Annotated[Path, typer.Option("--labels", help="Genre labels <ID> <genre>.")],
     output: ModelOut,
+    articles: TrainArticles = None,
+    labels: Annotated[
+        Path | None, typer.Option("--labels", help="Genre labels <ID> <genre>.")
+    ] = None,
     lang: Lang = "fr",
+    data: Data = None,
+    split: Split = "train",
 ) -> None:
     """Train the article-level genre model: opinion, reporting or satire (subtask 1)."""
-    _train("genre", articles, labels, None, lang, output)
+    _train("genre", articles, labels, None, lang, output, data, split)
 
 
 @evaluate_app.command("persuasion")

@@ -19,13 +19,13 @@ from typing import Any, Literal
 
 from crible.errors import ModelError, UsageError
 from crible.learn import semeval
+from crible.learn.datasets import parser_for
 from crible.learn.features import rule_findings, rules_api
-from crible.learn.metrics import Scores, f1_scores
+from crible.learn.metrics import Scores, confusion_matrix, f1_scores
 from crible.learn.models import PersuasionModel
 from crible.learn.semeval import LABELS, TASKS, Task
 from crible.learn.train import parse
 from crible.model import SlantFinding
-from crible.nlp.pipeline import load_pipeline
 
 FALLBACK_GENRE = "reporting"
 
@@ -37,6 +37,7 @@ class EvaluationReport:
     predicted: int
     source: Literal["model", "rules"]
     scores: Scores | None
+    matrix: dict[str, dict[str, int]] | None = None  # genre: gold -> predicted -> articles
 
 
 def evaluate(
@@ -75,7 +76,7 @@ def evaluate(
 
     predicted: dict[Hashable, set[str]] = {}
     rows: list[Any] = []
-    nlp = load_pipeline(lang, components=[])
+    nlp = parser_for(lang)
     order = list(articles)
     for article_id, doc in zip(order, parse(nlp, [articles[i] for i in order]), strict=True):
         findings: list[SlantFinding] = rule_findings(doc) if needs_findings else []
@@ -114,8 +115,13 @@ def evaluate(
     else:
         semeval.write_genre_labels(predictions_path, rows)
     scores = f1_scores(gold, predicted, LABELS[task]) if gold is not None else None
+    matrix = (
+        confusion_matrix(gold, predicted, LABELS[task])
+        if gold is not None and task == "genre"
+        else None
+    )
     return EvaluationReport(
-        task, predictions_path, len(rows), "model" if model else "rules", scores
+        task, predictions_path, len(rows), "model" if model else "rules", scores, matrix
     )
 
 

@@ -419,3 +419,99 @@ NEUTRAL_PARAGRAPHS: list[str] = [
     "La ville de Rennes ouvrira une nouvelle ligne de bus en septembre. Le conseil "
     "métropolitain a voté un budget de douze millions d'euros pour ce projet.",
 ]
+
+# Emotive wording (emotive.tsv) and the syntactic cues: (sentence, flagged text, technique,
+# a word the `why` must contain).
+EMOTIVE_POSITIVE: list[tuple[str, str, str, str]] = [
+    ("Ce plan de relance est un fiasco.", "fiasco", "Loaded_Language", "échec"),
+    ("La réforme tourne à la mascarade.", "mascarade", "Loaded_Language", "emotive"),
+    (
+        "Cette décision est profondément injuste pour les retraités.",
+        "profondément injuste",
+        "Loaded_Language",
+        "intensifier « profondément »",
+    ),
+    (
+        "Le projet est complètement délirant, disent ses détracteurs.",
+        "complètement délirant",
+        "Loaded_Language",
+        "intensifier",
+    ),
+    (
+        "Le bilan est une honte absolue.",
+        "honte absolue",
+        "Loaded_Language",
+        "intensifier « absolue »",
+    ),
+    (
+        "C'est le plus consternant de tous les renoncements.",
+        "le plus consternant",
+        "Loaded_Language",
+        "superlative « le plus »",
+    ),
+    ("Cette clique s'accroche au pouvoir.", "clique", "Name_Calling-Labeling", "pejorative"),
+    ("Les fachos défilent encore.", "fachos", "Name_Calling-Labeling", "Name_Calling"),
+    ("Le coût du stade est pharaonique.", "pharaonique", "Exaggeration-Minimisation", "coûteux"),
+    (
+        "Pour le ministre, ce n'est qu'une peccadille.",
+        "peccadille",
+        "Exaggeration-Minimisation",
+        "minimising",
+    ),
+    ("Le maire redoute une psychose dans le quartier.", "psychose", "Loaded_Language", "fear"),
+    ("Ces annonces ne sont que de la poudre aux yeux.", "de la poudre aux yeux", "Doubt", "doubt"),
+    ("Le maire a prétendument oublié le dossier.", "prétendument", "Doubt", "doubt"),
+    ("Ils ont bafoué le vote des électeurs.", "bafoué", "Loaded_Language", "ne pas respecter"),
+    (
+        "C'est la crise la plus grave de l'histoire du club.",
+        "la plus grave de l'histoire",
+        "Exaggeration-Minimisation",
+        "superlative",
+    ),
+    (
+        "Selon les experts, la taxe ne sert à rien.",
+        "Selon les experts",
+        "Appeal_to_Authority",
+        "unnamed",
+    ),
+    (
+        "Ces « experts » n'ont jamais mis les pieds dans une usine.",
+        "Ces « experts »",
+        "Doubt",
+        "scare quotes",
+    ),
+    (
+        "Jusqu'à quand allons-nous tolérer ces fermetures ?",
+        "Jusqu'à quand allons-nous tolérer ces fermetures ?",
+        "Loaded_Language",
+        "rhetorical question",
+    ),
+    (
+        "Nos enfants sont en danger dans ces écoles délabrées.",
+        "Nos enfants sont en danger",
+        "Appeal_to_Fear-Prejudice",
+        "fear",
+    ),
+]
+
+# The same words where they are neutral: no finding of the technique at that word.
+# (sentence, word that must not be flagged)
+EMOTIVE_NEUTRAL: list[tuple[str, str]] = [
+    ("Le procès du massacre de Srebrenica s'est ouvert à La Haye.", "massacre"),
+    ("La commune a été reconnue en état de catastrophe naturelle après la crue.", "catastrophe"),
+    (
+        "Le naufrage d'une embarcation de migrants a fait douze morts au large de la côte.",
+        "naufrage",
+    ),
+    ("Le patient souffre d'une hémorragie interne, selon l'hôpital.", "hémorragie"),
+    ("Un séisme de magnitude 6,1 a frappé le sud du pays.", "séisme"),
+    ("Les tomates sont cultivées hors-sol dans des serres chauffées.", "hors-sol"),
+    ("Ce n'est pas si grave, a estimé le médecin.", "grave"),
+    ("Si le train part à l'heure, il arrivera à midi.", "Si"),
+    ("Le tribunal a jugé l'escroquerie au faux conseiller bancaire.", "escroquerie"),
+    ("Le cancer du sein reste le plus fréquent chez les femmes, selon l'institut.", "cancer"),
+    ("Le film Les Misérables a attiré deux millions de spectateurs.", "Misérables"),
+    ("Les troupes russes ont lancé l'invasion de l'Ukraine en février 2022.", "invasion"),
+    ("Selon les experts de l'Insee, le chômage a baissé.", "Selon les experts"),
+    ("Le ministre a présenté « un plan de sobriété » lors de sa conférence.", "« un plan"),
+]

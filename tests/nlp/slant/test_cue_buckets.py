@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crible.nlp.slant.lexicon import load_persuasion_cues
+from crible.nlp.slant.genre import GenreCues
+from crible.nlp.slant.lexicon import load_genre_cues, load_persuasion_cues
 from crible.nlp.slant.persuasion import CueSet, first_chars
 
 from .cases import LEXICON_NEUTRAL, NEUTRAL_PARAGRAPHS, TECHNIQUE_CASES
@@ -38,9 +39,26 @@ def test_buckets_match_the_single_alternation() -> None:
     for text in _texts():
         bucketed = [(f.start, f.end, f.technique) for f in cues(text)]
         single = [
-            (m.start(), m.end(), cues.cues[int((m.lastgroup or "c0")[1:])].technique)
+            (m.start(), m.end(), technique)
             for m in cues.pattern.finditer(text)
+            for cue in [cues.cues[int((m.lastgroup or "c0")[1:])]]
+            for technique in (cue.technique, *cue.also)
         ]
         assert bucketed == single, text[:80]
         found += len(single)
     assert found > 50  # the comparison covers real matches, not only empty lists
+
+
+def test_genre_cue_buckets_match_the_single_alternation() -> None:
+    cues = GenreCues(load_genre_cues("fr"))
+    texts = [
+        "Tribune : je pense que nous devons agir. Selon le ministre, rien ne change (AFP).",
+        "Le plus sérieusement du monde, le ministre, visiblement ému, a annoncé la réforme.",
+        "À mon avis, soyons lucides : il est temps de changer. Article satirique.",
+    ]
+    found = 0
+    for text in [*texts, " ".join(texts).upper()]:
+        single = [(m.start(), m.end(), m.lastgroup) for m in cues.pattern.finditer(text)]
+        assert [(m.start(), m.end(), m.lastgroup) for m in cues.matches(text)] == single
+        found += len(single)
+    assert found >= 12

@@ -13,10 +13,18 @@ from crible.errors import ModelError
 from crible.model import Paragraph, SlantFinding
 from crible.nlp.pipeline import load_pipeline
 from crible.nlp.slant import api
-from crible.nlp.slant.lexicon import SIDES, load_slant_terms
+from crible.nlp.slant.lexicon import (
+    EMOTIVE_CATEGORIES,
+    EMOTIVE_SOURCES,
+    SIDES,
+    load_emotive_entries,
+    load_slant_terms,
+)
 from crible.nlp.slant.scheme import CATEGORY_OF, FRAMES, TECHNIQUES
 
 from .cases import (
+    EMOTIVE_NEUTRAL,
+    EMOTIVE_POSITIVE,
     LEXICON_NEUTRAL,
     LEXICON_POSITIVE,
     NEUTRAL_PARAGRAPHS,
@@ -211,6 +219,36 @@ GENRES = [
         "Article satirique : toute ressemblance serait fortuite.",
         "satire",
     ),
+    # Evaluative density outside quotes, no first person: an editorial voice.
+    (
+        "Cette réforme est une mascarade. Le gouvernement brade nos services publics avec une "
+        "arrogance inouïe. Quel gâchis pour le pays.",
+        "opinion",
+    ),
+    # The same charged words, but in the quotes a dispatch reports: reporting.
+    (
+        "« C'est une mascarade, un gâchis, une arrogance inouïe », a déclaré mardi le député. "
+        "Selon le ministère, la réforme entrera en vigueur en janvier. Le texte a été adopté "
+        "par 312 voix contre 204.",
+        "reporting",
+    ),
+    # A rubric presents the text as opinion.
+    (
+        "Tribune : pour une école qui tient ses promesses. Nous devons revoir les programmes, "
+        "et vite.",
+        "opinion",
+    ),
+    # Deadpan absurdity cues: satire.
+    (
+        "Le ministre, visiblement ému, a présenté le plus sérieusement du monde le nouveau "
+        "ministère de la Sieste, qui ouvrira à 15 heures.",
+        "satire",
+    ),
+    # One cue of absurdity alone is not enough.
+    (
+        "Le maire, visiblement ému, a inauguré la nouvelle médiathèque samedi.",
+        "reporting",
+    ),
 ]
 
 
@@ -277,3 +315,58 @@ def test_missing_model_dir_is_a_model_error(nlp: Language, tmp_path: Path) -> No
             config={"model_dir": str(tmp_path / "nowhere")},
         )
     assert "slant_with_model" not in nlp.pipe_names
+
+
+# --- emotive wording and syntactic cues --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, flagged, technique, reason", EMOTIVE_POSITIVE)
+def test_emotive_wording(
+    nlp: Language, text: str, flagged: str, technique: str, reason: str
+) -> None:
+    hits = [f for f in _findings(nlp, text) if f.technique == technique and f.text == flagged]
+    assert hits, [(f.text, f.technique) for f in _findings(nlp, text)]
+    finding = hits[0]
+    assert text[finding.start : finding.end] == flagged
+    assert reason in finding.why and 0.5 <= finding.score <= 1.0
+    assert technique in nlp(text)._.crible_paragraphs[0].techniques
+
+
+@pytest.mark.parametrize("text, word", EMOTIVE_NEUTRAL)
+def test_emotive_word_in_neutral_context(nlp: Language, text: str, word: str) -> None:
+    at = text.index(word)
+    assert [f for f in _findings(nlp, text) if f.start <= at < f.end] == []
+
+
+def test_negation_weakens_an_emotive_word(nlp: Language) -> None:
+    plain = _findings(nlp, "La situation est catastrophique.")
+    negated = _findings(nlp, "La situation n'est pas catastrophique.")
+    assert [f.text for f in plain] == ["catastrophique"]
+    assert negated == [] or negated[0].score < plain[0].score
+
+
+def test_emotive_lexicon_is_well_formed() -> None:
+    entries = load_emotive_entries("fr")
+    assert len(entries) >= 1000
+    assert sum(len(e.variants) for e in entries) >= 2500
+    by_source = {s: [e for e in entries if e.source == s] for s in EMOTIVE_SOURCES}
+    assert len(by_source["crible"]) >= 500 and len(by_source["textblob-fr"]) >= 500
+    # A derived word alone is never flagged (it only strengthens intensifiers and superlatives).
+    assert max(e.weight for e in by_source["textblob-fr"]) < 0.5
+    assert {e.technique for e in entries} <= set(TECHNIQUES)
+    assert {e.category for e in entries} == set(EMOTIVE_CATEGORIES)
+    assert sum(1 for e in by_source["crible"] if e.neutral) >= 150
+
+
+def test_a_partisan_term_keeps_its_side_over_the_emotive_word(nlp: Language) -> None:
+    text = "Le régime de Kiev mène une politique absurde."
+    findings = _findings(nlp, text)
+    kiev = [f for f in findings if "Kiev" in f.text]
+    assert len(kiev) == 1 and kiev[0].side == "pro-Russian"
+    assert any(f.text == "absurde" for f in findings)
+
+
+def test_emotive_wording_in_the_sample_stays_silent(nlp: Language, sample_text: str) -> None:
+    # The sample is neutral wire copy: no emotive finding besides its partisan terms.
+    findings = _findings(nlp, sample_text)
+    assert all(f.side is not None for f in findings), [f.text for f in findings]

@@ -1,7 +1,7 @@
 """The stable API of the slant rules, for crible.learn and the component.
 
     paragraph_spans(doc)                      -> [(start, end), ...]   non-blank lines
-    rule_findings(doc)                        -> [SlantFinding, ...]   loaded wording + cues
+    rule_findings(doc)                        -> [SlantFinding, ...]   loaded, emotive wording, cues
     paragraph_techniques(doc, findings, spans) -> [[technique, ...], ...]
     rule_genre(doc, findings)                 -> "opinion" | "reporting" | "satire" | None
     rule_frames(doc)                          -> [frame, ...]
@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from crible.model import SlantFinding
+from crible.nlp.slant.emotive import find_emotive_wording
 from crible.nlp.slant.frames import doc_frames
 from crible.nlp.slant.genre import decide_genre
 from crible.nlp.slant.loaded import find_loaded_wording
@@ -46,19 +47,37 @@ def rule_findings(
     *,
     keys: Sequence[tuple[str, ...]] | None = None,
 ) -> list[SlantFinding]:
-    """Every rule finding (loaded wording, persuasion cues, anaphora), sorted by offset.
+    """Every rule finding (partisan and emotive wording, persuasion cues, anaphora), sorted by
+    offset.
 
     `spans` (from `paragraph_spans`) and `keys` (from `terms.token_keys`) may be passed when
-    already computed."""
+    already computed. Emotive wording that overlaps a partisan term of a side (slant.tsv, which
+    knows the side and the context) gives way to it; findings of one technique that overlap keep the
+    longest (then the most confident)."""
     res = slant_resources(doc.lang_)
     spans = paragraph_spans(doc) if spans is None else spans
-    findings = [
-        *find_loaded_wording(doc, res.loaded, spans, keys),
-        *res.cues(doc_text(doc)),
-        *find_anaphora(doc_text(doc), spans),
+    partisan = find_loaded_wording(doc, res.loaded, spans, keys)
+    emotive = [
+        f
+        for f in find_emotive_wording(doc, res.emotive, spans, keys)
+        if all(f.end <= p.start or f.start >= p.end for p in partisan if p.side)
     ]
+    findings = _one_per_technique(
+        [*partisan, *emotive, *res.cues(doc_text(doc)), *find_anaphora(doc_text(doc), spans)]
+    )
     findings.sort(key=lambda f: (f.start, f.end, f.technique))
     return findings
+
+
+def _one_per_technique(findings: list[SlantFinding]) -> list[SlantFinding]:
+    """Overlapping findings of the same technique: the longest, then the most confident, wins."""
+    kept: list[SlantFinding] = []
+    for f in sorted(findings, key=lambda f: (f.start - f.end, -f.score, f.start)):
+        if all(
+            k.technique != f.technique or f.end <= k.start or f.start >= k.end for k in kept
+        ):
+            kept.append(f)
+    return kept
 
 
 def paragraph_techniques(

@@ -63,6 +63,7 @@ class PersuasionCue:
     source: str
     score: float
     why: str
+    also: tuple[str, ...] = ()  # further techniques the same words carry
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,15 @@ def _technique(path: Path, number: int, value: str) -> str:
     return value
 
 
+def _techniques(path: Path, number: int, value: str) -> tuple[str, tuple[str, ...]]:
+    """`A` or `A,B`: the technique of a finding, and the further ones the same words carry
+    (a derogatory label that is also emotive is Name_Calling-Labeling and Loaded_Language)."""
+    names = [_technique(path, number, v.strip()) for v in value.split(",")]
+    if len(set(names)) != len(names):
+        raise _fail(path, number, f"a technique is repeated in {value!r}")
+    return names[0], tuple(names[1:])
+
+
 @lru_cache(maxsize=8)
 def load_slant_terms(lang: str) -> tuple[SlantTerm, ...]:
     """slant.tsv: term, technique, side, neutral, score, gloss, only_near, unless_near,
@@ -206,14 +216,9 @@ def load_persuasion_cues(lang: str) -> tuple[PersuasionCue, ...]:
             compiled = compile_cue(pattern)
         except re.error as exc:
             raise _fail(path, number, f"bad pattern: {exc}") from None
+        first, also = _techniques(path, number, technique)
         cues.append(
-            PersuasionCue(
-                _technique(path, number, technique),
-                compiled,
-                pattern,
-                _score(path, number, score),
-                why,
-            )
+            PersuasionCue(first, compiled, pattern, _score(path, number, score), why, also)
         )
     return tuple(cues)
 
@@ -238,9 +243,75 @@ def load_genre_cues(lang: str) -> tuple[GenreCue, ...]:
     for number, (genre, pattern, weight, why) in _rows(path, 4):
         if genre not in GENRES:
             raise _fail(path, number, f"unknown genre {genre!r}")
+        if _UPPER.search(_ESCAPES.sub("", pattern)):
+            raise _fail(path, number, "patterns are written in lowercase (text is lowercased)")
         try:
             compiled = compile_cue(pattern)
         except re.error as exc:
             raise _fail(path, number, f"bad pattern: {exc}") from None
         cues.append(GenreCue(genre, compiled, pattern, float(weight), why))
     return tuple(cues)
+
+
+# The categories of emotive.tsv (docs/formats/emotive.md) and the parts of speech an entry may
+# be restricted to (`-`: any).
+EMOTIVE_CATEGORIES: tuple[str, ...] = (
+    "emotive",
+    "pejorative",
+    "label",
+    "exaggeration",
+    "minimiser",
+    "intensifier",
+    "fear",
+    "doubt",
+)
+EMOTIVE_POS: tuple[str, ...] = ("ADJ", "NOUN", "VERB", "ADV")
+EMOTIVE_SOURCES: tuple[str, ...] = ("crible", "textblob-fr")
+
+
+@dataclass(frozen=True)
+class EmotiveEntry:
+    """One entry of emotive.tsv: a lemma (with its forms) or an expression."""
+
+    variants: tuple[str, ...]
+    pos: str | None
+    category: str
+    technique: str
+    neutral: str | None
+    weight: float
+    unless_near: re.Pattern[str] | None
+    source: str
+    also: tuple[str, ...] = ()  # further techniques the same words carry
+
+
+@lru_cache(maxsize=8)
+def load_emotive_entries(lang: str) -> tuple[EmotiveEntry, ...]:
+    """emotive.tsv: term, pos, category, technique, neutral, weight, unless_near, source."""
+    path = lexicon_path(lang, "emotive.tsv")
+    entries = []
+    for number, cols in _rows(path, 8):
+        term, pos, category, technique, neutral, weight, unless, source = cols
+        if pos != EMPTY and pos not in EMOTIVE_POS:
+            raise _fail(path, number, f"unknown pos {pos!r}; use {', '.join(EMOTIVE_POS)} or -")
+        if category not in EMOTIVE_CATEGORIES:
+            raise _fail(path, number, f"unknown category {category!r}")
+        if source not in EMOTIVE_SOURCES:
+            raise _fail(path, number, f"unknown source {source!r}")
+        variants = tuple(v.strip() for v in term.split("|") if v.strip())
+        if not variants:
+            raise _fail(path, number, "empty term")
+        first, also = _techniques(path, number, technique)
+        entries.append(
+            EmotiveEntry(
+                variants=variants,
+                pos=_opt(pos),
+                category=category,
+                technique=first,
+                also=also,
+                neutral=_opt(neutral),
+                weight=_score(path, number, weight),
+                unless_near=context_regex(unless),
+                source=source,
+            )
+        )
+    return tuple(entries)

@@ -74,11 +74,11 @@ def _context_score(
     term: SlantTerm, text: str, start: int, end: int, lo: int, hi: int
 ) -> float | None:
     """The term's score in this context, or None when the context makes the wording neutral."""
-    if term.only_near is not None and _nearest(term.only_near, text, start, end, lo, hi) is None:
+    if term.only_near is not None and nearest(term.only_near, text, start, end, lo, hi) is None:
         return None
-    boost = None if term.boost_near is None else _nearest(term.boost_near, text, start, end, lo, hi)
+    boost = None if term.boost_near is None else nearest(term.boost_near, text, start, end, lo, hi)
     if term.unless_near is not None:
-        unless = _nearest(term.unless_near, text, start, end, lo, hi)
+        unless = nearest(term.unless_near, text, start, end, lo, hi)
         if unless is not None and (boost is None or boost > unless):
             return None
     if boost is not None:
@@ -86,7 +86,7 @@ def _context_score(
     return term.score
 
 
-def _nearest(
+def nearest(
     pattern: re.Pattern[str], text: str, start: int, end: int, lo: int, hi: int
 ) -> int | None:
     """Distance in characters to the nearest hit of `pattern` in text[lo:hi] outside the term."""

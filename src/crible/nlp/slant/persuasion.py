@@ -19,8 +19,8 @@ ANAPHORA_MIN_SENTENCES = 3
 ANAPHORA_WORDS = 2
 
 
-class CueSet:
-    """The cues of persuasion.tsv, matched in one pass over the text.
+class BucketedCues:
+    """Regex cues (lowercase patterns) matched in one pass over the text.
 
     One alternation of ~100 cues tried at every word start was the costliest step of the slant
     rules. Each cue's possible first characters are read from its parsed regex, and the cues are
@@ -29,10 +29,9 @@ class CueSet:
     first, no overlaps); a cue whose first character cannot be worked out joins every bucket.
     """
 
-    def __init__(self, cues: Sequence[PersuasionCue]) -> None:
-        self.cues = tuple(cues)
-        sources = [c.source for c in self.cues]
-        self.pattern = combine_cues(sources)
+    def __init__(self, sources: Sequence[str]) -> None:
+        self.sources = tuple(sources)
+        self.pattern = combine_cues(list(sources))
         firsts = [first_chars(cue_body(source)) for source in sources]
         anywhere = [i for i, chars in enumerate(firsts) if chars is None]
         by_char: dict[str, list[int]] = {}
@@ -49,13 +48,13 @@ class CueSet:
             r"(?<!\w)" if anywhere else rf"(?<!\w)(?=[{starts}])"
         )
 
-    def __call__(self, text: str) -> list[SlantFinding]:
-        """One finding per cue match (matches do not overlap; the earlier cue wins a tie)."""
+    def matches(self, text: str) -> list[re.Match[str]]:
+        """The cue matches (`lastgroup` is `c<index of the cue>`), leftmost first, no overlap."""
         lower = text.lower()
         if len(lower) != len(text):
             # Case folding changed lengths (rare letters): match the original text instead.
-            return [self._finding(text, m) for m in self.pattern.finditer(text)]
-        findings = []
+            return list(self.pattern.finditer(text))
+        found = []
         resume = 0
         for candidate in self.candidates.finditer(lower):
             pos = candidate.start()
@@ -64,13 +63,30 @@ class CueSet:
             bucket = self.buckets.get(lower[pos : pos + 1], self.default)
             m = bucket.match(lower, pos) if bucket is not None else None
             if m is not None:
-                findings.append(self._finding(text, m))
+                found.append(m)
                 resume = max(m.end(), pos + 1)
-        return findings
+        return found
 
-    def _finding(self, text: str, m: re.Match[str]) -> SlantFinding:
-        cue = self.cues[int((m.lastgroup or "c0")[1:])]
-        return _finding(text, m.start(), m.end(), cue.technique, cue.why, cue.score)
+
+def cue_index(m: re.Match[str]) -> int:
+    return int((m.lastgroup or "c0")[1:])
+
+
+class CueSet(BucketedCues):
+    """The cues of persuasion.tsv; each match gives one finding per technique of its cue."""
+
+    def __init__(self, cues: Sequence[PersuasionCue]) -> None:
+        self.cues = tuple(cues)
+        super().__init__([c.source for c in self.cues])
+
+    def __call__(self, text: str) -> list[SlantFinding]:
+        """The findings of every cue match (matches do not overlap; the earlier cue wins)."""
+        findings = []
+        for m in self.matches(text):
+            cue = self.cues[cue_index(m)]
+            for technique in (cue.technique, *cue.also):
+                findings.append(_finding(text, m.start(), m.end(), technique, cue.why, cue.score))
+        return findings
 
 
 def _bucket_pattern(sources: Sequence[str], indices: Sequence[int]) -> re.Pattern[str]:

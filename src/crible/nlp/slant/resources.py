@@ -7,7 +7,9 @@ from functools import lru_cache
 
 from crible.nlp.slant.genre import GenreCues
 from crible.nlp.slant.lexicon import (
+    EmotiveEntry,
     SlantTerm,
+    load_emotive_entries,
     load_frame_terms,
     load_genre_cues,
     load_persuasion_cues,
@@ -21,6 +23,7 @@ from crible.nlp.slant.terms import TermMatcher
 class SlantResources:
     lang: str
     loaded: TermMatcher[SlantTerm]
+    emotive: TermMatcher[EmotiveEntry]
     cues: CueSet
     frames: TermMatcher[tuple[str, int]]
     genre_cues: GenreCues
@@ -34,6 +37,7 @@ def slant_resources(lang: str) -> SlantResources:
     return SlantResources(
         lang=lang,
         loaded=TermMatcher(lang, ((t.variants, t) for t in terms)),
+        emotive=TermMatcher(lang, ((e.variants, e) for e in load_emotive_entries(lang))),
         cues=CueSet(load_persuasion_cues(lang)),
         frames=TermMatcher(lang, ((t.variants, (t.frame, i)) for i, t in enumerate(frame_terms))),
         genre_cues=GenreCues(load_genre_cues(lang)),

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 import spacy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -88,8 +89,28 @@ class TermMatcher(Generic[T]):
 
 
 def token_keys(doc: Doc) -> list[tuple[str, ...]]:
-    """The match keys of each token: its lowercase form and its lemma (see `key`)."""
-    return [_token_keys(tok.lower_, tok.lemma_) for tok in doc]
+    """The match keys of each token: its lowercase form and its lemma (see `key`).
+
+    Read with one array call (hash ids of LOWER and LEMMA) and cached per id pair: creating a
+    Token object per word and reading its strings cost more than all the matching after it."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    cache = _KEYS_BY_ID
+    out = []
+    for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist():
+        keys = cache.get((lower, lemma))
+        if keys is None:
+            if len(cache) > _KEYS_CACHE_SIZE:
+                cache.clear()
+            keys = _token_keys(strings[lower], strings[lemma] if lemma else "")
+            cache[lower, lemma] = keys
+        out.append(keys)
+    return out
+
+
+_KEYS_BY_ID: dict[tuple[int, int], tuple[str, ...]] = {}
+_KEYS_CACHE_SIZE = 200_000
 
 
 @lru_cache(maxsize=65536)  # words repeat: most tokens of a corpus hit the cache
