@@ -303,3 +303,15 @@ def test_the_json_download_is_the_api_result(page: Page, server: Server) -> None
             json={"text": EMOJI, "published": "2024-03-05", "source": "pasted text"},
         ).json()["result"]
     assert downloaded == api
+
+
+def test_the_api_docs_work_offline(page: Page, server: Server, screenshots: Path) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server.url + "/docs")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".operation h2").filter(has_text="/api/analyze")).to_have_count(1)
+    page.locator(".operation details summary").first.click()
+    expect(page.locator(".operation details pre").first).to_be_visible()
+    page.screenshot(path=str(screenshots / "api-docs.png"), full_page=True)
+    assert requested and all(url.startswith(server.url + "/") for url in requested), requested

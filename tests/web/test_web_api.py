@@ -214,6 +214,11 @@ def test_openapi_docs(client: httpx.Client) -> None:
     assert {"200", "400", "413", "415", "422", "503"} <= set(operation["responses"])
     docs = client.get("/docs")
     assert docs.status_code == 200 and "openapi.json" in docs.text
+    # Drawn from the spec, on the server: every operation and status, no script from elsewhere.
+    assert "/api/analyze" in docs.text and "/healthz" in docs.text
+    assert "multipart/form-data" in docs.text and "<code>415</code>" in docs.text
+    assert "cdn" not in docs.text.lower() and "swagger" not in docs.text.lower()
+    assert "default-src 'none'" in docs.headers["content-security-policy"]
 
 
 def test_page_errors_are_pages_with_the_same_status(client: httpx.Client) -> None:

@@ -12,7 +12,7 @@ from fastapi import APIRouter, FastAPI
 from crible.analysis import Settings
 from crible.render.html import NavLink
 from crible.version import __version__
-from crible.web import api, envelope, pages
+from crible.web import api, apidocs, envelope, pages
 from crible.web.middleware import BodyLimit, SecurityHeaders
 from crible.web.workers import WorkerPool
 
@@ -57,6 +57,7 @@ def create_app(settings: WebSettings | None = None, pool: WorkerPool | None = No
             '`{"ok": false, "error": {"code", "message"}}`. See docs/web.md.'
         ),
         lifespan=lifespan,
+        docs_url=None,  # our own /docs (apidocs.py): Swagger UI needs a CDN
         redoc_url=None,
     )
     app.state.settings = settings
@@ -67,6 +68,7 @@ def create_app(settings: WebSettings | None = None, pool: WorkerPool | None = No
     app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
     add_page(app, pages.router, NavLink("Analyse", "/"))
+    add_page(app, apidocs.router, NavLink("API", "/docs"))
     return app
 
 
