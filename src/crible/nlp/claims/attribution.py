@@ -12,7 +12,11 @@ from spacy.tokens import Span, Token
 
 from crible.model import ClaimType
 from crible.nlp.claims.lexicon import ClaimLexicon, ReportingVerb
-from crible.nlp.claims.sources import is_first_or_second_person, noun_phrase
+from crible.nlp.claims.sources import (
+    antecedent_of_relative,
+    is_first_or_second_person,
+    noun_phrase,
+)
 from crible.nlp.claims.tokens import feats
 from crible.nlp.spans import entities_within
 
@@ -78,12 +82,29 @@ def _scan_reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token
 
 
 def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb; a coordinated verb, a gerund or a present participle without one
+    shares the subject of the verb it hangs on ('a réagi X, qualifiant …', 'tout en réclamant')."""
     for child in verb.children:
         if child.dep_.startswith("nsubj"):
             return child
-    if verb.dep_ == "conj" and verb.head is not verb:
+    if verb.head is verb:
+        return None
+    if verb.dep_ == "conj":
         return subject_of(verb.head)
+    if verb.dep_ in ("advcl", "xcomp") and "Part" in feats(verb, "VerbForm"):
+        if verb.lower_.endswith("ant"):
+            return subject_of(verb.head)
     return None
+
+
+def is_participle_report(verb: Token) -> bool:
+    """'qualifiant', 'tout en réclamant': a present participle that reports for the subject of
+    the verb it hangs on."""
+    return (
+        verb.dep_ in ("advcl", "xcomp", "conj")
+        and "Part" in feats(verb, "VerbForm")
+        and verb.lower_.endswith("ant")
+    )
 
 
 def verb_cue(verb: Token) -> tuple[int, int]:
@@ -110,15 +131,58 @@ def _trim_end(span: Span, upto: int) -> int:
     )
 
 
-def find_according(span: Span, allow_empty: bool = False) -> Attribution | None:
-    """'selon X', "d'après X", 'de source X', 'cité par X'. With `allow_empty`, the phrase may
-    stand alone (after a quotation: '« … », selon X')."""
+_CLAUSE_BREAK = {"mais", "tandis", "alors", "cependant", "pourtant"}
+
+
+def clause_end(span: Span, first: int) -> int:
+    """Token index where reported content starting at token `first` ends: the end of the
+    segment, or before a second clause that has its own subject (', mais le ministère conteste
+    …', 'tandis que X affirme …') or reports for the same subject (', qualifiant …', ', tout en
+    réclamant …')."""
+    doc = span.doc
+    for k in range(first + 1, span.end - 1):
+        token = doc[k]
+        low = token.lower_
+        if low in _CLAUSE_BREAK and (doc[k - 1].text == "," or low == "mais"):
+            if _own_clause(span, k + 1):
+                return k - 1 if doc[k - 1].text == "," else k
+        if token.text == "," and k + 1 < span.end:
+            nxt = doc[k + 1]
+            after = doc[k + 3] if nxt.lower_ == "tout" and k + 3 < span.end else nxt
+            if after.lower_ == "en" and k + 2 < span.end:
+                after = doc[after.i + 1]
+            if is_participle_report(after):
+                return k
+    return span.end
+
+
+def _own_clause(span: Span, start: int) -> bool:
+    """Does a clause with its own subject start at token `start` ('la FEO affirme …')?"""
+    doc = span.doc
+    for k in range(start, min(start + 12, span.end)):
+        token = doc[k]
+        if token.text in (",", ";", ":"):
+            if k > start and doc[start].lower_ not in ("la", "le", "les", "l'", "l’"):
+                return False
+        if token.dep_.startswith("nsubj") and token.head.i > token.i:
+            return token.head.pos_ in ("VERB", "AUX")
+    return False
+
+
+def find_according(
+    span: Span, allow_empty: bool = False, lexicon: ClaimLexicon | None = None
+) -> Attribution | None:
+    """'selon X', "d'après X", 'de source X', 'cité par X', and (given the lexicon, which tells a
+    source noun) 'Pour X, …' at the start of a sentence. With `allow_empty`, the phrase may stand
+    alone (after a quotation: '« … », selon X')."""
     doc = span.doc
     for token in span:
         low = token.lower_
         cue_first: Token | None = None
         speaker_from = token.i + 1
-        if low in ("selon", "d'après", "d’après"):
+        if low == "pour" and lexicon is not None and _pour_source(span, token, lexicon):
+            cue_first = token
+        elif low in ("selon", "d'après", "d’après"):
             if token.i + 1 < span.end and doc[token.i + 1].lower_ in _RELATIVE:
                 continue  # 'les informations selon lesquelles …' is the content, not a source
             cue_first = token
@@ -140,7 +204,7 @@ def find_according(span: Span, allow_empty: bool = False) -> Attribution | None:
         cue_start, cue_end = cue_first.idx, speaker[-1].idx + len(speaker[-1].text)
         if stop < span.end and doc[stop].text == "," and stop + 1 < span.end:
             content_start = doc[stop + 1].idx
-            content_end = _trim_end(span, span.end)
+            content_end = _trim_end(span, clause_end(span, stop + 1))
         else:
             first = span.start
             k = cue_first.i
@@ -151,6 +215,33 @@ def find_according(span: Span, allow_empty: bool = False) -> Attribution | None:
             continue
         return Attribution("according_to", cue_start, cue_end, speaker, content_start, content_end)
     return None
+
+
+def _pour_source(span: Span, token: Token, lexicon: ClaimLexicon) -> bool:
+    """'Pour la déléguée du syndicat, Karima Benhaddou, …', "Pour l'association X, …": the
+    sentence opens with 'pour', a phrase that names a person or a body, then a comma."""
+    doc = span.doc
+    if token.i != span.start and not (
+        token.i == span.start + 1 and doc[span.start].lower_ in _COORDINATION
+    ):
+        return False
+    k = token.i + 1
+    while k < span.end and doc[k].text not in (",", ".", ";", ":", "«"):
+        k += 1
+    if k >= span.end or doc[k].text != "," or k - token.i < 2:
+        return False
+    words = [doc[j] for j in range(token.i + 1, k)]
+    if words[0].pos_ == "PRON":
+        return words[0].lower_ in ("lui", "elle", "eux", "elles")
+    if words[0].pos_ not in ("DET", "PROPN"):
+        return False
+    head = next((w for w in words if w.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return False
+    if head.pos_ == "PROPN":
+        return True
+    kind = lexicon.source_cues.get(head.lemma_.lower()) or lexicon.source_cues.get(head.lower_)
+    return kind in ("person", "organisation", "outlet")
 
 
 def _text(span: Span, start: int, end: int) -> str:
@@ -187,8 +278,11 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
             before -= 1
         if doc[before].text == "," and subject_of(verb_token) is None:
             continue  # an incise ('…, rapporte l'AFP'): find_incise reads it
+        subject = antecedent_of_relative(subject)
+        if not span.start <= subject.i < span.end:
+            continue
         speaker = noun_phrase(subject, span.start, verb_token.i)
-        found = _reported(span, verb_token, verb, speaker)
+        found = report_of(span, verb_token, verb, speaker)
         if found is not None:
             return found
     return None
@@ -214,7 +308,7 @@ def find_coordinated(span: Span, lexicon: ClaimLexicon, first: Attribution) -> l
             k -= 1
         if doc[k].lower_ not in _COORDINATION or doc[k].idx <= previous.content_start:
             continue
-        second = _reported(span, verb_token, verb, previous.speaker)
+        second = report_of(span, verb_token, verb, previous.speaker)
         if second is None:
             continue
         cut = _trim_end(span, k)
@@ -223,7 +317,7 @@ def find_coordinated(span: Span, lexicon: ClaimLexicon, first: Attribution) -> l
     return found
 
 
-def _reported(
+def report_of(
     span: Span,
     verb_token: Token,
     verb: ReportingVerb,
@@ -244,11 +338,12 @@ def _reported(
     cue_start, cue_end = verb_cue(verb_token)
     if content_from is None and verb.takes_object:
         after = next((t.i for t in span if t.idx >= cue_end), span.end)
+        after = _skip_complements(span, after)
         if after < span.end and (not doc[after].is_punct or doc[after].text in _OPENING_MARKS):
             content_from = after
     if content_from is None or content_from >= span.end:
         return None
-    content_end = _trim_end(span, span.end)
+    content_end = _trim_end(span, clause_end(span, content_from))
     content_start = doc[content_from].idx
     if content_end <= content_start:
         return None
@@ -262,6 +357,71 @@ def _reported(
         verb,
         _text(span, cue_start, cue_end),
     )
+
+
+_COMPLEMENT_HEADS = {"sur", "dans", "devant", "lors", "auprès", "à", "au", "aux", "en", "via"}
+_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier"}
+
+
+def _skip_complements(span: Span, k: int) -> int:
+    """'a accusé sur X Margaux Delorme de …', 'a réclamé mercredi l'abandon …': the object comes
+    after the place, channel or day of the statement."""
+    doc = span.doc
+    start = k
+    while k < span.end and k < start + 8:
+        token = doc[k]
+        adverb = token.pos_ == "ADV" and token.head.i < token.i and token.lower_ != "ne"
+        if token.lower_ in _TIME_WORDS or adverb:
+            k += 1
+            continue
+        if token.lower_ in _COMPLEMENT_HEADS and token.pos_ == "ADP":
+            head = token.head
+            if head.i < k or head.i >= span.end:
+                return k
+            k = max(t.i for t in head.subtree if t.i < span.end) + 1
+            if k < span.end and doc[k].text == ",":
+                k += 1
+            continue
+        break
+    return k
+
+
+def find_passive(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
+    """'Ce calendrier a été confirmé mercredi par X', "L'adoption du texte a été qualifiée
+    d'« historique » par Y": the subject is what is reported, the agent after 'par' the source."""
+    doc = span.doc
+    for verb_token, verb in reporting_verbs(span, lexicon):
+        if not any(c.dep_ == "aux:pass" for c in verb_token.children):
+            continue
+        agent = next((c for c in verb_token.children if c.dep_ == "obl:agent"), None)
+        subject = next((c for c in verb_token.children if c.dep_ == "nsubj:pass"), None)
+        if agent is None or subject is None or subject.i > verb_token.i:
+            continue
+        if not span.start <= agent.i < span.end:
+            continue
+        speaker = [t for t in agent.subtree if t.lower_ != "par" and span.start <= t.i < span.end]
+        while speaker and (speaker[-1].is_punct or speaker[-1].is_space):
+            speaker.pop()
+        subtree = [t.i for t in subject.subtree if span.start <= t.i < span.end]
+        content_start = doc[min(subtree)].idx
+        last = max(subtree) + 1
+        cue_start, cue_end = verb_cue(verb_token)
+        if verb.lemma == "qualifier":  # the quality is the content: "qualifiée d'« historique »"
+            last = max(last, max(t.i for t in verb_token.subtree if t.i < agent.i) + 1)
+        content_end = _trim_end(span, last)
+        if content_end <= content_start or not speaker:
+            continue
+        return Attribution(
+            "indirect",
+            cue_start,
+            cue_end,
+            speaker,
+            content_start,
+            content_end,
+            verb,
+            _text(span, cue_start, cue_end),
+        )
+    return None
 
 
 def find_incise(span: Span, lexicon: ClaimLexicon, after: int | None = None) -> Attribution | None:
@@ -321,10 +481,35 @@ def clitic(word: str) -> bool:
     return word in ("il", "elle", "ils", "elles")
 
 
+_RELATIVE_OPENERS = {"dont", "qui", "où", "que", "qu'", "qu’"}
+
+
+def _skip_relative(span: Span, k: int) -> int:
+    """From the comma just before a verb, the index before a comma-bounded relative clause
+    ('l'entreprise, dont l'usine est à Cambrai, indique'): the model often hangs the verb there."""
+    doc = span.doc
+    j = k - 1
+    while j > span.start and doc[j].text != ",":
+        if doc[j].lower_ in _RELATIVE_OPENERS and doc[j - 1].text == ",":
+            return j - 2
+        j -= 1
+    return k
+
+
 def _nearest_subject(span: Span, verb: Token) -> Token | None:
+    k = verb.i - 1
+    if k > span.start and span.doc[k].text == ",":
+        skipped = _skip_relative(span, k)
+        if skipped != k:
+            for j in range(skipped, span.start - 1, -1):
+                if span.doc[j].pos_ in ("NOUN", "PROPN") and span.doc[j].head.i != j - 1:
+                    head = span.doc[j]
+                    while head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                        head = head.head
+                    return head
     for k in range(verb.i - 1, span.start - 1, -1):
         token = span.doc[k]
-        if token.dep_.startswith("nsubj"):
+        if token.dep_.startswith("nsubj") and token.dep_ != "nsubj:pass":
             return token
     for k in range(verb.i - 1, span.start - 1, -1):
         token = span.doc[k]
