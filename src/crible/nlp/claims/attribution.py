@@ -16,6 +16,7 @@ from crible.nlp.claims.sources import (
     antecedent_of_relative,
     is_first_or_second_person,
     noun_phrase,
+    with_apposed_name,
 )
 from crible.nlp.claims.tokens import feats
 from crible.nlp.spans import entities_within
@@ -271,7 +272,7 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
             subject = _nearest_subject(span, verb_token)
         if subject is None or subject.i > verb_token.i or is_first_or_second_person(subject):
             continue
-        if subject.dep_ == "nsubj:pass":
+        if subject.dep_ == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in verb_token.children):
             continue  # 'la hausse n'a pas été confirmée': the subject is what is reported
         before = verb_token.i - 1
         while before > span.start and doc[before].dep_.startswith("aux"):
@@ -281,7 +282,7 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
         subject = antecedent_of_relative(subject)
         if not span.start <= subject.i < span.end:
             continue
-        speaker = noun_phrase(subject, span.start, verb_token.i)
+        speaker = with_apposed_name(noun_phrase(subject, span.start, verb_token.i), verb_token.i)
         found = report_of(span, verb_token, verb, speaker)
         if found is not None:
             return found
@@ -360,6 +361,7 @@ def report_of(
 
 
 _COMPLEMENT_HEADS = {"sur", "dans", "devant", "lors", "auprès", "à", "au", "aux", "en", "via"}
+_KEEP_ADVERBS = {"ne", "n'", "n’", "tout", "toute", "tous", "toutes", "aucun", "aucune", "plus"}
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier"}
 
 
@@ -370,7 +372,9 @@ def _skip_complements(span: Span, k: int) -> int:
     start = k
     while k < span.end and k < start + 8:
         token = doc[k]
-        adverb = token.pos_ == "ADV" and token.head.i < token.i and token.lower_ != "ne"
+        adverb = (
+            token.pos_ == "ADV" and token.head.i < token.i and token.lower_ not in _KEEP_ADVERBS
+        )
         if token.lower_ in _TIME_WORDS or adverb:
             k += 1
             continue
@@ -396,6 +400,12 @@ def find_passive(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
         agent = next((c for c in verb_token.children if c.dep_ == "obl:agent"), None)
         subject = next((c for c in verb_token.children if c.dep_ == "nsubj:pass"), None)
         if agent is None or subject is None or subject.i > verb_token.i:
+            continue
+        if verb_token.dep_ in ("ccomp", "xcomp") and lexicon.verb(
+            verb_token.head.lemma_, verb_token.head.text
+        ):
+            continue  # inside the clause another verb reports: 'a assuré que X avait été publié'
+        if is_first_or_second_person(agent):
             continue
         if not span.start <= agent.i < span.end:
             continue
@@ -439,8 +449,10 @@ def find_incise(span: Span, lexicon: ClaimLexicon, after: int | None = None) -> 
         if k < span.start or doc[k].text not in (",", "»", "”", '"'):
             continue
         speaker_tokens = _inverted_subject(span, verb_token)
-        if not speaker_tokens:
-            continue
+        if not speaker_tokens or any(
+            t.lower_ in _QUE or t.pos_ in ("VERB", "SCONJ") for t in speaker_tokens
+        ):
+            continue  # '…, a démenti mercredi que …' is not an incise: a clause follows
         content_end = _trim_end(span, k + 1)  # empty when the incise follows a quotation
         cue_start, cue_end = doc[k + 1].idx, verb_token.idx + len(verb_token.text)
         return Attribution(

@@ -115,13 +115,26 @@ def extract_claims(doc: Doc, lexicon: ClaimLexicon) -> list[Claim]:
             _colon_quote(state, segments, index, handled)
         if index in handled or _inside_taken(state, segment):
             continue
-        if announces_quote(text, paras, segment.paragraph) and segment.end_char >= (
-            paras[segment.paragraph].end - 1
-        ):
+        if is_title(text, paras[segment.paragraph], segment.paragraph):
+            continue  # the headline sums up the article; its claims are made in the body
+        if _announces(state, segments, index):
             continue  # 'X a publié ce message :' announces the quotation below, it says nothing
         _segment_claim(state, segment, quotes)
     state.claims.sort(key=lambda c: c.content.start)
     return state.claims
+
+
+def _announces(state: _State, segments: list[Segment], index: int) -> bool:
+    """Does the segment end with a colon followed by a quotation (in the same paragraph or
+    opening the next one)?"""
+    segment = segments[index]
+    text = state.text
+    if not text[segment.start_char : segment.end_char].rstrip().endswith(":"):
+        return False
+    if index + 1 < len(segments):
+        nxt = segments[index + 1]
+        return text[nxt.start_char : nxt.start_char + 1] in _OPENERS
+    return False
 
 
 def _inside_taken(state: _State, segment: Segment) -> bool:
@@ -257,6 +270,13 @@ def _choose_speaker(
         return choice
     number = state.paragraph(quote.open)
     opens_paragraph = not text[state.paras[number].start : quote.open].strip()
+    previous = segments[index - 1] if index > 0 else None
+    opens_segment = not text[segment.start_char : quote.open].strip()
+    if opens_segment and previous is not None and previous.paragraph == number:
+        if text[previous.start_char : previous.end_char].rstrip().endswith(":"):
+            found = intro_speaker(previous.span, lexicon, colon=True)
+            if found is not None:
+                return found
     if opens_paragraph:
         before = previous_filled(text, state.paras, number)
         if before is not None and announces_quote(text, state.paras, before):
@@ -271,7 +291,6 @@ def _choose_speaker(
         if paragraph == number:
             return SpeakerChoice("paragraph", source=source)
         break
-    previous = segments[index - 1] if index > 0 else None
     if previous is not None and previous.paragraph == number:
         subject = main_subject(previous.span)
         if subject is not None:
@@ -340,21 +359,24 @@ def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
     if state.text[segment.start_char : quote.open].rstrip().endswith(":"):
         return False
     span = segment.span
-    found = find_according(span, lexicon=state.lexicon)
-    if found is None:
-        found = find_passive(span, state.lexicon)
-    if found is None:
-        found = find_indirect(span, state.lexicon)
-    if found is None:
-        found = find_incise(span, state.lexicon)
-    if found is None or not (found.content_start <= quote.start < found.content_end):
-        return False
-    if found.type == "indirect":
-        return True
-    outside = (
-        state.text[found.content_start : quote.open] + state.text[quote.close : found.content_end]
-    )
-    return any(ch.isalnum() for ch in outside)
+    lexicon = state.lexicon
+    for found in (
+        find_according(span, lexicon=lexicon),
+        find_passive(span, lexicon),
+        find_indirect(span, lexicon),
+        find_incise(span, lexicon),
+    ):
+        if found is None or not (found.content_start <= quote.start < found.content_end):
+            continue
+        if found.type == "indirect":
+            return True
+        outside = (
+            state.text[found.content_start : quote.open]
+            + state.text[quote.close : found.content_end]
+        )
+        if any(ch.isalnum() for ch in outside):
+            return True
+    return False
 
 
 def _colon_quote(state: _State, segments: list[Segment], index: int, handled: set[int]) -> None:
@@ -366,7 +388,8 @@ def _colon_quote(state: _State, segments: list[Segment], index: int, handled: se
     colon = next((t for t in span if t.text == ":"), None)
     if colon is None:
         return
-    rest = state.text[colon.idx + 1 : segment.end_char].lstrip()
+    end = paragraph_end(state.text, colon.idx + 1)
+    rest = state.text[colon.idx + 1 : end].lstrip()
     if not rest or rest[0] in _OPENERS:
         return
     intro = doc[span.start : colon.i]
@@ -378,7 +401,6 @@ def _colon_quote(state: _State, segments: list[Segment], index: int, handled: se
     start = colon.idx + 1
     while start < len(state.text) and state.text[start].isspace():
         start += 1
-    end = paragraph_end(state.text, start)
     cue_tokens = doc.char_span(*cue, alignment_mode="expand")
     certainty, reason = judge(
         "reported",

@@ -256,6 +256,23 @@ def antecedent_of_relative(subject: Token) -> Token:
     return subject
 
 
+def with_apposed_name(words: list[Token], hi: int) -> list[Token]:
+    """'Sa présidente, Léa Fontanel, a annoncé': the name in apposition after a role noun phrase
+    (token window ends at `hi`) is part of the speaker's words."""
+    if not words:
+        return words
+    doc = words[0].doc
+    k = words[-1].i + 1
+    if k + 1 >= min(hi, len(doc)) or doc[k].text != "," or doc[k + 1].pos_ != "PROPN":
+        return words
+    if any(w.pos_ == "PROPN" for w in words):
+        return words
+    end = k + 1
+    while end < min(hi, len(doc)) and doc[end].pos_ == "PROPN":
+        end += 1
+    return words + [doc[j] for j in range(k, end)]
+
+
 def noun_phrase(token: Token, lo: int, hi: int) -> list[Token]:
     """The noun phrase headed by `token` (relative and adverbial clauses left out), inside the
     token window [lo, hi)."""
@@ -287,6 +304,11 @@ def _head_noun(words: list[Token]) -> Token | None:
 def _cue_kind(words: list[Token], lexicon: ClaimLexicon) -> tuple[SourceKind | None, str]:
     """Kind from the cue words of the lexicon: a phrase in the words, else the head noun."""
     lowered = " ".join(w.lower_.replace("’", "'") for w in words)
+    head = _head_noun(words)
+    if head is not None:  # 'l'entourage du Premier ministre' is the entourage, not the minister
+        for key in (head.lower_, head.lemma_.lower()):
+            if lexicon.source_cues.get(key) == "anonymous":
+                return "anonymous", key
     for cue, kind in lexicon.source_cues.items():
         if " " in cue and (" " + cue + " ") in (" " + lowered + " "):
             return kind, cue
@@ -350,15 +372,26 @@ def resolve(words: list[Token], ctx: SourceContext) -> tuple[ClaimSource, str]:
         found = ctx.role_holder(start, cue, gender)
         if found is not None:
             return _from_mention(found), f"'{text}' refers back to {found.text}, given that role"
-        speaker = ctx.recent_speaker(start, "person", gender)
-        if speaker is not None:
-            return speaker.model_copy(), f"'{text}' refers back to {speaker.text}, who spoke last"
+        if _indefinite_complement(words, head):
+            source = ClaimSource(text=text, start=start, end=end, kind="anonymous")
+            return source, f"'{text}' is an unnamed source"
         found = ctx.antecedent(start, "person", gender, cue)
         if found is not None:
             return _from_mention(found), f"'{text}' refers back to {found.text}"
         return ClaimSource(text=text, start=start, end=end, kind="person"), f"'{text}' is a role"
     kind = cue_kind or "unknown"
     return ClaimSource(text=text, start=start, end=end, kind=kind), f"'{text}' is the source"
+
+
+def _indefinite_complement(words: list[Token], head: Token | None) -> bool:
+    """'le directeur d'un établissement': a role in some unnamed body is nobody in particular."""
+    if head is None:
+        return False
+    after = [w.lower_ for w in words if w.i > head.i]
+    return any(
+        a in ("d'", "d’", "de") and b in ("un", "une", "plusieurs")
+        for a, b in zip(after, after[1:], strict=False)
+    )
 
 
 def _from_mention(mention: Mention) -> ClaimSource:

@@ -29,7 +29,7 @@ from crible.nlp.claims.attribution import (
     subject_of,
 )
 from crible.nlp.claims.lexicon import ClaimLexicon
-from crible.nlp.claims.sources import antecedent_of_relative, noun_phrase
+from crible.nlp.claims.sources import antecedent_of_relative, noun_phrase, with_apposed_name
 
 # In the order they are tried; the value is what `why` says.
 RULES = {
@@ -75,7 +75,7 @@ def cue_range(verb: Token) -> tuple[int, int]:
 def speaker_words(subject: Token, lo: int, hi: int) -> list[Token]:
     """The noun phrase naming the speaker, from its subject token, inside [lo, hi)."""
     subject = antecedent_of_relative(subject)
-    return noun_phrase(subject, min(lo, subject.i), hi)
+    return with_apposed_name(noun_phrase(subject, min(lo, subject.i), hi), hi)
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -102,6 +102,8 @@ def intro_speaker(intro: Span, lexicon: ClaimLexicon, colon: bool) -> SpeakerCho
     verbs = reporting_verbs(intro, lexicon)
     for token, _verb in reversed(verbs):
         subject = subject_of(token)
+        if subject is not None and subject.dep_ == "nsubj:pass":
+            continue  # 'le message avait été publié': what is reported, not who speaks
         if subject is not None and intro.start <= subject.i < intro.end:
             hi = token.i if subject.i < token.i else intro.end
             words = speaker_words(subject, intro.start, hi)
@@ -197,28 +199,17 @@ def _inverted_speaker(tail: Span, verb: Token) -> list[Token]:
 
 
 def _skip_phrase(tail: Span, k: int) -> int:
-    """Index after the prepositional phrase starting at `k` ('sur les réseaux sociaux')."""
-    doc = tail.doc
-    k += 1
-    while k < tail.end and doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"):
-        if doc[k].pos_ == "ADP" and doc[k].lower_ not in ("de", "d'", "d’", "du", "des"):
-            break
-        k += 1
-    return k
+    """Index after the prepositional phrase starting at `k` ('sur les réseaux sociaux'): the
+    subtree of the noun the preposition introduces."""
+    head = tail.doc[k].head
+    if head.i <= k:
+        return k + 1
+    return min(max(t.i for t in head.subtree) + 1, tail.end)
 
 
 def _apposed(tail: Span, words: list[Token]) -> list[Token]:
     """'la vice-présidente chargée de la vie étudiante, Claire Husson': add the name apposed."""
-    if not words:
-        return words
-    doc = tail.doc
-    k = words[-1].i + 1
-    if k + 1 < tail.end and doc[k].text == "," and doc[k + 1].pos_ == "PROPN":
-        end = k + 1
-        while end < tail.end and doc[end].pos_ == "PROPN":
-            end += 1
-        return words + [doc[j] for j in range(k, end)]
-    return words
+    return with_apposed_name(words, tail.end)
 
 
 def inner_speaker(inner: Span, lexicon: ClaimLexicon) -> SpeakerChoice | None:
