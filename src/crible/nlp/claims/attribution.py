@@ -272,7 +272,7 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
             subject = _nearest_subject(span, verb_token)
         if subject is None or subject.i > verb_token.i or is_first_or_second_person(subject):
             continue
-        if subject.dep_ == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in verb_token.children):
+        if any(c.dep_ == "aux:pass" for c in verb_token.children):
             continue  # 'la hausse n'a pas été confirmée': the subject is what is reported
         before = verb_token.i - 1
         while before > span.start and doc[before].dep_.startswith("aux"):

@@ -244,7 +244,8 @@ def _quote_claim(
     state.taken.append((quote.open, quote.close))
     state.introduce(quote.open, source)
     for k, seg in enumerate(segments):
-        if seg.start_char < quote.close and seg.end_char > quote.open:
+        # a segment that only starts with the closing mark (the parser glued it) is not inside
+        if seg.start_char < quote.close - 1 and seg.end_char > quote.open:
             handled.add(k)
         if cue is not None and seg.start_char <= cue[0] < seg.end_char:
             handled.add(k)
@@ -431,6 +432,8 @@ def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None
     span = segment.span
     lexicon = state.lexicon
     found: Attribution | None = find_according(span, lexicon=lexicon)
+    if found is not None and any(q.open < found.cue_start < q.close for q in quotes):
+        found = None  # 'selon' inside quotation marks belongs to the quoted words
     reports: list[Attribution] = []
     if found is None:
         found = find_passive(span, lexicon)

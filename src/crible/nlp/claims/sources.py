@@ -144,10 +144,13 @@ def build_context(
     entities: list[Entity] | None = doc._.crible_entities
     mentions: list[Mention] = []
     names = lexicon.first_names
+    people = frozenset(cue for cue, kind in lexicon.source_cues.items() if kind == "person")
     if entities is not None:
         for entity in entities:
             kind = _ENTITY_KIND.get(entity.kind, "unknown")
-            genders = [_gender_near(doc, m.start, m.text, names) for m in entity.mentions]
+            genders = [
+                _gender_near(doc, m.start, m.text, names, people) for m in entity.mentions
+            ]
             known = next((g for g in genders if g), None) if kind == "person" else None
             for m in entity.mentions:
                 roles = tuple(entity.roles) + _roles_near(doc, m.start, kind)
@@ -161,7 +164,9 @@ def build_context(
             if ent[0].is_lower and ent[0].lower_ in lexicon.source_cues and len(ent) > 1:
                 ent = ent[1:]  # 'agence Belga': the descriptor is not the name
             gender = (
-                _gender_near(doc, ent.start_char, ent.text, names) if kind == "person" else None
+                _gender_near(doc, ent.start_char, ent.text, names, people)
+                if kind == "person"
+                else None
             )
             roles = _roles_near(doc, ent.start_char, kind)
             inside = _inside(ent.start_char, quotes)
@@ -209,9 +214,15 @@ _GENDER_WORDS = {"m.": "Masc", "monsieur": "Masc", "mme": "Fem", "mme.": "Fem", 
 _NAME_GENDER = {"m": "Masc", "f": "Fem"}
 
 
-def _gender_near(doc: Doc, char: int, name: str = "", names: dict[str, str] | None = None) -> str | None:
+def _gender_near(
+    doc: Doc,
+    char: int,
+    name: str = "",
+    names: dict[str, str] | None = None,
+    people: frozenset[str] | None = None,
+) -> str | None:
     """Gender of a person from the words around the name (M., Mme, la ministre …), else from
-    the first name."""
+    the first name. `people`: the nouns that can describe a person (others are ignored)."""
     words = name.split()
     if words and words[0].lower() in _GENDER_WORDS:
         return _GENDER_WORDS[words[0].lower()]
@@ -225,6 +236,9 @@ def _gender_near(doc: Doc, char: int, name: str = "", names: dict[str, str] | No
         if doc[j].lower_ in ("mme", "madame", "mme."):
             return "Fem"
     noun = descriptor(doc, i)
+    if noun is not None and people is not None and noun.lemma_.lower() not in people:
+        if noun.lower_ not in people:
+            noun = None  # 'Patrick Sauvageot, la fin d'un combat': not a word for a person
     if noun is not None:
         dets = [c for c in noun.children if c.dep_ == "det"]
         genders = (feats(dets[0], "Gender") if dets else []) or feats(noun, "Gender")

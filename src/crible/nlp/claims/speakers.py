@@ -201,10 +201,15 @@ def _inverted_speaker(tail: Span, verb: Token) -> list[Token]:
 def _skip_phrase(tail: Span, k: int) -> int:
     """Index after the prepositional phrase starting at `k` ('sur les réseaux sociaux'): the
     subtree of the noun the preposition introduces."""
-    head = tail.doc[k].head
+    doc = tail.doc
+    head = doc[k].head
     if head.i <= k:
         return k + 1
-    return min(max(t.i for t in head.subtree) + 1, tail.end)
+    # the noun and the adjectives right after it: the parser often hangs the speaker on it
+    j = head.i + 1
+    while j < tail.end and doc[j].pos_ == "ADJ":
+        j += 1
+    return min(j, tail.end)
 
 
 def _apposed(tail: Span, words: list[Token]) -> list[Token]:
