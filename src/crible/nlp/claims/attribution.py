@@ -318,6 +318,17 @@ def find_coordinated(span: Span, lexicon: ClaimLexicon, first: Attribution) -> l
     return found
 
 
+_PRONOMINAL = {"se", "s'", "s’"}
+
+
+def _pronominal_attribute(verb: Token) -> bool:
+    """'elle s'est dite « très inquiète »', 'il s'est déclaré favorable': a reflexive reporting
+    verb whose attribute is the content."""
+    return verb.lemma_ in ("dire", "déclarer") and any(
+        c.lower_ in _PRONOMINAL and c.i < verb.i for c in verb.children
+    )
+
+
 def report_of(
     span: Span,
     verb_token: Token,
@@ -337,7 +348,8 @@ def report_of(
             break
         k += 1
     cue_start, cue_end = verb_cue(verb_token)
-    if content_from is None and verb.takes_object:
+    takes_object = verb.takes_object or _pronominal_attribute(verb_token)
+    if content_from is None and takes_object:
         after = next((t.i for t in span if t.idx >= cue_end), span.end)
         after = _skip_complements(span, after)
         if after < span.end and (not doc[after].is_punct or doc[after].text in _OPENING_MARKS):
@@ -448,6 +460,9 @@ def find_incise(span: Span, lexicon: ClaimLexicon, after: int | None = None) -> 
             k -= 1
         if k < span.start or doc[k].text not in (",", "»", "”", '"'):
             continue
+        own = subject_of(verb_token)
+        if own is not None and own.i < verb_token.i and own.i >= span.start:
+            continue  # 'X, président de Y, a demandé …': the subject comes first, no incise
         speaker_tokens = _inverted_subject(span, verb_token)
         if not speaker_tokens or any(
             t.lower_ in _QUE or t.pos_ in ("VERB", "SCONJ") for t in speaker_tokens

@@ -193,7 +193,9 @@ def _quote_claim(
         return  # inside an answer or a colon quotation already claimed
     if is_title(state.text, state.paras[segment.paragraph], segment.paragraph):
         return  # a headline repeats a quotation of the article: it is not a claim of its own
-    inside_sentence = quote.open > segment.start_char and quote.close < segment.end_char - 1
+    before = state.text[segment.start_char : quote.open].rstrip()
+    # words before it in the sentence (not a colon): a short quote is then a term
+    inside_sentence = bool(before) and not before.endswith(":")
     if quote.words < SHORT_QUOTE and inside_sentence:
         return  # a term in quotes; the sentence's claim, if any, becomes "mixed"
     if _quoted_fragment(state, segment, quote):
@@ -506,6 +508,8 @@ def _second_clause(span: Span, report: Attribution) -> int | None:
     if k >= span.end - 1 or report.content_start < span.start_char:
         return None
     word = doc[k].lower_
+    if word == "qui" and doc[k - 1].text == "," and k + 1 < span.end:
+        return k  # ', qui dénonce une méthode « alarmiste »': the source reports again
     if word in ("mais", "tandis", "alors", "cependant", "pourtant"):
         k += 1
         while k < span.end and doc[k].lower_ in ("que", "qu'", "qu’", ","):
@@ -528,13 +532,21 @@ def _rest_of_segment(
     chiffre'), or a participle that reports for the same speaker ('tout en réclamant …')."""
     doc = state.doc
     rest = doc[start : segment.span.end]
+    relative = doc[start].lower_ == "qui"
     for verb_token, verb in reporting_verbs(rest, state.lexicon):
+        if relative and subject_of(verb_token) is doc[start]:
+            speaker = speaker_words(doc[start], segment.span.start, start)
+            found = report_of(rest, verb_token, verb, speaker)
+            if found is not None:
+                _report_claim(state, rest, found, quotes, None)
+            return
         if is_participle_report(verb_token) and verb_token.i <= start + 2:
             found = report_of(rest, verb_token, verb, first.speaker)
             if found is not None:
                 _report_claim(state, rest, found, quotes, None, source)
             return
-    _segment_claim(state, Segment(rest, segment.paragraph), quotes)
+    if not relative:
+        _segment_claim(state, Segment(rest, segment.paragraph), quotes)
 
 
 def _report_claim(

@@ -270,6 +270,9 @@ def antecedent_of_relative(subject: Token) -> Token:
     return subject
 
 
+_NAME_TITLES = {"me", "m.", "mme", "dr", "pr", "mgr"}
+
+
 def with_apposed_name(words: list[Token], hi: int) -> list[Token]:
     """'Sa présidente, Léa Fontanel, a annoncé': the name in apposition after a role noun phrase
     (token window ends at `hi`) is part of the speaker's words."""
@@ -277,11 +280,15 @@ def with_apposed_name(words: list[Token], hi: int) -> list[Token]:
         return words
     doc = words[0].doc
     k = words[-1].i + 1
-    if k + 1 >= min(hi, len(doc)) or doc[k].text != "," or doc[k + 1].pos_ != "PROPN":
+    limit = min(hi, len(doc))
+    if k + 1 >= limit or doc[k].text != ",":
         return words
-    if any(w.pos_ == "PROPN" for w in words):
+    first = k + 1
+    if doc[first].lower_ in _NAME_TITLES and first + 1 < limit:
+        first += 1  # 'l'avocate des familles, Me Sophie Garrigue'
+    if doc[first].pos_ != "PROPN" or any(w.pos_ == "PROPN" for w in words):
         return words
-    end = k + 1
+    end = first
     while end < min(hi, len(doc)) and doc[end].pos_ == "PROPN":
         end += 1
     return words + [doc[j] for j in range(k, end)]
