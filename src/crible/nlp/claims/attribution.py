@@ -22,6 +22,7 @@ from crible.nlp.claims.tokens import feats
 from crible.nlp.spans import entities_within
 
 _QUE = {"que", "qu'", "qu’"}
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}  # 'mais il estime': the model says expl:subj
 _APOSTROPHE_D = {"d'", "d’"}
 _AFTER_SUBJECT = {"à", "au", "aux", "devant", "lors", "dans", "sur", "hier", "mardi"}
 _NEGATION = {"ne", "n'", "n’", "pas", "ni", "jamais"}
@@ -86,9 +87,11 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb; a coordinated verb, a gerund or a present participle without one
     shares the subject of the verb it hangs on ('a réagi X, qualifiant …', 'tout en réclamant')."""
     for child in verb.children:
-        if child.dep_.startswith("nsubj"):
+        if child.dep_.startswith("nsubj") or (
+            child.dep_ == "expl:subj" and child.lower_ in _SUBJECT_PRONOUNS
+        ):
             return child
-    if verb.head is verb:
+    if verb.head.i == verb.i:
         return None
     if verb.dep_ == "conj":
         return subject_of(verb.head)
@@ -165,7 +168,8 @@ def _own_clause(span: Span, start: int) -> bool:
         if token.text in (",", ";", ":"):
             if k > start and doc[start].lower_ not in ("la", "le", "les", "l'", "l’"):
                 return False
-        if token.dep_.startswith("nsubj") and token.head.i > token.i:
+        subject = token.dep_.startswith("nsubj") or token.dep_ == "expl:subj"
+        if subject and token.head.i > token.i:
             return token.head.pos_ in ("VERB", "AUX")
     return False
 
@@ -268,8 +272,10 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
     doc = span.doc
     for verb_token, verb in reporting_verbs(span, lexicon):
         subject = subject_of(verb_token)
+        before_relative = None
         if subject is None:
-            subject = _nearest_subject(span, verb_token)
+            before_relative = subject_before_relative(span, verb_token)
+            subject = before_relative or _nearest_subject(span, verb_token)
         if subject is None or subject.i > verb_token.i or is_first_or_second_person(subject):
             continue
         if any(c.dep_ == "aux:pass" for c in verb_token.children):
@@ -277,7 +283,7 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
         before = verb_token.i - 1
         while before > span.start and doc[before].dep_.startswith("aux"):
             before -= 1
-        if doc[before].text == "," and subject_of(verb_token) is None:
+        if doc[before].text == "," and subject_of(verb_token) is None and not before_relative:
             continue  # an incise ('…, rapporte l'AFP'): find_incise reads it
         subject = antecedent_of_relative(subject)
         if not span.start <= subject.i < span.end:
@@ -421,9 +427,16 @@ def find_passive(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
             continue
         if not span.start <= agent.i < span.end:
             continue
-        speaker = [t for t in agent.subtree if t.lower_ != "par" and span.start <= t.i < span.end]
+        speaker = []
+        for t in agent.subtree:
+            if t.i <= agent.i and t.lower_ == "par" or not span.start <= t.i < span.end:
+                continue
+            if t.i > agent.i and (t.text in (",", ";", "(") or t.lower_ in _RELATIVE_OPENERS):
+                break  # the agent ends before its relative clause or apposition
+            speaker.append(t)
         while speaker and (speaker[-1].is_punct or speaker[-1].is_space):
             speaker.pop()
+        speaker = with_apposed_name(speaker, span.end)
         subtree = [t.i for t in subject.subtree if span.start <= t.i < span.end]
         content_start = doc[min(subtree)].idx
         last = max(subtree) + 1
@@ -461,8 +474,10 @@ def find_incise(span: Span, lexicon: ClaimLexicon, after: int | None = None) -> 
         if k < span.start or doc[k].text not in (",", "»", "”", '"'):
             continue
         own = subject_of(verb_token)
-        if own is not None and own.i < verb_token.i and own.i >= span.start:
-            continue  # 'X, président de Y, a demandé …': the subject comes first, no incise
+        if own is not None and span.start <= own.i < verb_token.i:
+            between = doc[own.i + 1 : verb_token.i]
+            if not any(t.pos_ == "VERB" for t in between):
+                continue  # 'X, président de Y, a demandé …': the subject comes first, no incise
         speaker_tokens = _inverted_subject(span, verb_token)
         if not speaker_tokens or any(
             t.lower_ in _QUE or t.pos_ in ("VERB", "SCONJ") for t in speaker_tokens
@@ -523,17 +538,29 @@ def _skip_relative(span: Span, k: int) -> int:
     return k
 
 
-def _nearest_subject(span: Span, verb: Token) -> Token | None:
+def subject_before_relative(span: Span, verb: Token) -> Token | None:
+    """'Sa sœur, Julie Brissac, qui a lancé une pétition, a salué …': when the model loses the
+    subject of a verb that follows a relative clause between commas, the noun before the clause
+    (climbing from the name to the noun it is apposed to)."""
+    doc = span.doc
     k = verb.i - 1
-    if k > span.start and span.doc[k].text == ",":
-        skipped = _skip_relative(span, k)
-        if skipped != k:
-            for j in range(skipped, span.start - 1, -1):
-                if span.doc[j].pos_ in ("NOUN", "PROPN") and span.doc[j].head.i != j - 1:
-                    head = span.doc[j]
-                    while head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
-                        head = head.head
-                    return head
+    while k > span.start and doc[k].dep_.startswith("aux"):
+        k -= 1
+    if k <= span.start or doc[k].text != ",":
+        return None
+    skipped = _skip_relative(span, k)
+    if skipped == k:
+        return None
+    for j in range(skipped, span.start - 1, -1):
+        if doc[j].pos_ in ("NOUN", "PROPN") and doc[j].dep_ != "flat:name":
+            head = doc[j]
+            while head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            return head
+    return None
+
+
+def _nearest_subject(span: Span, verb: Token) -> Token | None:
     for k in range(verb.i - 1, span.start - 1, -1):
         token = span.doc[k]
         if token.dep_.startswith("nsubj") and token.dep_ != "nsubj:pass":

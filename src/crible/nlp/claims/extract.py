@@ -502,7 +502,10 @@ def _second_clause(span: Span, report: Attribution) -> int | None:
     """Token index where a second clause starts after the report's content ('…, mais le syndicat
     dément …', '…, tout en réclamant …'), or None."""
     doc = span.doc
-    k = next((t.i for t in span if t.idx >= report.content_end), span.end)
+    after = max(report.content_end, report.cue_end)
+    if report.speaker:
+        after = max(after, report.speaker[-1].idx + len(report.speaker[-1].text))
+    k = next((t.i for t in span if t.idx >= after), span.end)
     while k < span.end and doc[k].is_punct and doc[k].text not in _OPENERS:
         k += 1
     if k >= span.end - 1 or report.content_start < span.start_char:
@@ -534,7 +537,8 @@ def _rest_of_segment(
     rest = doc[start : segment.span.end]
     relative = doc[start].lower_ == "qui"
     for verb_token, verb in reporting_verbs(rest, state.lexicon):
-        if relative and subject_of(verb_token) is doc[start]:
+        subject = subject_of(verb_token)
+        if relative and subject is not None and subject.i == start:
             speaker = speaker_words(doc[start], segment.span.start, start)
             found = report_of(rest, verb_token, verb, speaker)
             if found is not None:

@@ -188,7 +188,7 @@ def descriptor(doc: Doc, i: int) -> Token | None:
         return doc[i - 1]
     if i > 1 and doc[i - 1].text == ",":
         word = doc[i - 2]
-        while word.head.i < i and word.head.pos_ == "NOUN" and word.head is not word:
+        while word.head.i < i and word.head.pos_ == "NOUN" and word.head.i != word.i:
             word = word.head
         if word.pos_ == "NOUN":
             return word
@@ -265,7 +265,7 @@ def antecedent_of_relative(subject: Token) -> Token:
     """'Bernard Vidal, qui a publié ce message': 'qui' stands for the noun its clause hangs on."""
     if subject.lower_ in _RELATIVE_SUBJECTS:
         verb = subject.head
-        if verb.dep_ == "acl:relcl" and verb.head is not verb:
+        if verb.dep_ == "acl:relcl" and verb.head.i != verb.i:
             return verb.head
     return subject
 

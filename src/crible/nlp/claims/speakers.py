@@ -89,7 +89,7 @@ def _clause_verb(token: Token) -> Token | None:
                 break
     steps = 0
     while verb is not None and subject_of(verb) is None and steps < 4:
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return None
         verb = verb.head
         steps += 1
