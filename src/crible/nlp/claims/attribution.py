@@ -77,7 +77,8 @@ def _scan_reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token
             continue
         followed_by_que = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _QUE
         has_aux = any(c.dep_.startswith("aux") for c in token.children)
-        if token.dep_ in ("acl", "amod") and not has_aux and not followed_by_que:
+        participle = "Fin" not in feats(token, "VerbForm")
+        if token.dep_ in ("acl", "amod") and participle and not has_aux and not followed_by_que:
             continue
         found.append((token, verb))
     return found
@@ -274,7 +275,7 @@ def find_indirect(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
         subject = subject_of(verb_token)
         before_relative = None
         if subject is None:
-            before_relative = subject_before_relative(span, verb_token)
+            before_relative = subject_before_commas(span, verb_token)
             subject = before_relative or _nearest_subject(span, verb_token)
         if subject is None or subject.i > verb_token.i or is_first_or_second_person(subject):
             continue
@@ -538,25 +539,37 @@ def _skip_relative(span: Span, k: int) -> int:
     return k
 
 
-def subject_before_relative(span: Span, verb: Token) -> Token | None:
-    """'Sa sœur, Julie Brissac, qui a lancé une pétition, a salué …': when the model loses the
-    subject of a verb that follows a relative clause between commas, the noun before the clause
-    (climbing from the name to the noun it is apposed to)."""
+def subject_before_commas(span: Span, verb: Token) -> Token | None:
+    """When the model loses the subject of a verb that follows commas, the name before them:
+    'Sa sœur, Julie Brissac, qui a lancé une pétition, a salué …' (a relative clause),
+    'la directrice, Sylvie Marquet, en poste depuis 2024, conteste …' (an apposition). Chunks
+    between commas are skipped back to the nearest one holding a proper noun; a chunk with a
+    finite verb of its own (not a relative clause) stops the search."""
     doc = span.doc
     k = verb.i - 1
     while k > span.start and doc[k].dep_.startswith("aux"):
         k -= 1
     if k <= span.start or doc[k].text != ",":
         return None
-    skipped = _skip_relative(span, k)
-    if skipped == k:
-        return None
-    for j in range(skipped, span.start - 1, -1):
-        if doc[j].pos_ in ("NOUN", "PROPN") and doc[j].dep_ != "flat:name":
-            head = doc[j]
-            while head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+    end = k
+    while end > span.start:
+        start = end - 1
+        while start > span.start and doc[start - 1].text != ",":
+            start -= 1
+        chunk = doc[start:end]
+        relative = doc[start].lower_ in _RELATIVE_OPENERS
+        finite = any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in feats(t, "VerbForm") for t in chunk
+        )
+        if finite and not relative:
+            return None  # a clause of its own: the content of an incise ('…, a annoncé X')
+        names = [t for t in chunk if t.pos_ == "PROPN" and t.dep_ != "flat:name"]
+        if names and not relative:
+            head = names[0]
+            while head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
                 head = head.head
             return head
+        end = start - 1
     return None
 
 
