@@ -207,6 +207,8 @@ def find_according(
             continue
         stop = _apposed_name(span, stop)
         speaker = [doc[k] for k in range(speaker_from, stop)]
+        if len(speaker) == 1 and speaker[0].lower_ in ("moi", "nous", "toi", "vous"):
+            continue  # 'selon moi': the author's own view, not a report
         cue_start, cue_end = cue_first.idx, speaker[-1].idx + len(speaker[-1].text)
         if stop < span.end and doc[stop].text == "," and stop + 1 < span.end:
             content_start = doc[stop + 1].idx

@@ -261,8 +261,16 @@ def _choose_speaker(
     """The attribution stage for one quotation: the rules of speakers.RULES, in order."""
     doc, text, lexicon = state.doc, state.text, state.lexicon
     segment = segments[index]
-    colon = text[segment.start_char : quote.open].rstrip().endswith(":")
-    intro = doc.char_span(segment.start_char, quote.open, alignment_mode="contract")
+    intro_start = segment.start_char
+    for claim in state.claims:  # an earlier quotation of the segment is not an introduction
+        if claim.type == "direct" and intro_start <= claim.content.end < quote.open:
+            intro_start = claim.content.end + 1
+    for end_mark in (". ", "! ", "? ", "… "):  # a full sentence before is not the introduction
+        cut = text.rfind(end_mark, intro_start, quote.open)
+        if cut >= 0:
+            intro_start = max(intro_start, cut + 2)
+    colon = text[intro_start : quote.open].rstrip().endswith(":")
+    intro = doc.char_span(intro_start, quote.open, alignment_mode="contract")
     choice = intro_speaker(intro, lexicon, colon) if intro is not None and len(intro) else None
     if choice is None:
         choice = _tail(state, quote, segments)
@@ -294,7 +302,14 @@ def _choose_speaker(
         if paragraph == number:
             return SpeakerChoice("paragraph", source=source)
         break
-    if previous is not None and previous.paragraph == number:
+    if (
+        previous is not None
+        and previous.paragraph == number
+        and not any(
+            c.type == "direct" and c.content.start - 2 <= previous.start_char < c.content.end
+            for c in state.claims
+        )
+    ):
         subject = main_subject(previous.span)
         if subject is not None:
             words = speaker_words(subject, previous.span.start, previous.span.end)
@@ -359,8 +374,9 @@ def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
     an incise, when that content has words outside the quotation marks."""
     if quote.open <= segment.start_char or quote.close > segment.end_char:
         return False
-    if state.text[segment.start_char : quote.open].rstrip().endswith(":"):
-        return False
+    before = state.text[segment.start_char : quote.open].rstrip()
+    if before.endswith(":") or before.endswith((".", "!", "?", "…")):
+        return False  # after a colon or a full sentence, the quotation stands on its own
     span = segment.span
     lexicon = state.lexicon
     for found in (
@@ -433,6 +449,8 @@ def _colon_quote(state: _State, segments: list[Segment], index: int, handled: se
 def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None:
     span = segment.span
     lexicon = state.lexicon
+    if state.text[segment.start_char : segment.end_char].rstrip().endswith("?"):
+        return  # a question reports nothing and states nothing
     found: Attribution | None = find_according(span, lexicon=lexicon)
     if found is not None and any(q.open < found.cue_start < q.close for q in quotes):
         found = None  # 'selon' inside quotation marks belongs to the quoted words

@@ -58,7 +58,13 @@ def is_title(text: str, para: Paragraph, number: int) -> bool:
     """The first line of an article when it ends without sentence punctuation (or with a quote)."""
     if number != 0 or para.end <= para.start or para.end >= len(text.rstrip()):
         return False
-    return text[para.end - 1] not in ".!…"
+    body = text[para.start : para.end].rstrip()
+    if body[-1] in ".!…":
+        return False
+    if body[-1] in "»”\"":  # a headline quoting someone, unless the quote ends a sentence
+        inner = body[:-1].rstrip()
+        return not inner or inner[-1] not in ".!?…"
+    return True
 
 
 def announces_quote(text: str, paras: list[Paragraph], number: int) -> bool:

@@ -63,6 +63,8 @@ class SourceContext:
     def mention_in(self, start: int, end: int) -> Mention | None:
         """The best named mention inside [start, end): a person first, else the last one."""
         inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        if not inside:  # the speaker words hold part of a name: 'Lenoir' of 'Sophie Lenoir'
+            inside = [m for m in self.mentions if m.start < end and m.end > start]
         people = [m for m in inside if m.kind == "person"]
         if people:
             return people[0]

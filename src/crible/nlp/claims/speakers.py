@@ -238,6 +238,10 @@ def main_subject(segment: Span) -> Token | None:
         for child in root.children:
             if child.dep_.startswith("nsubj"):
                 subject = child
-    if subject is None or subject.pos_ != "PROPN":
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
         return None
+    if subject.pos_ == "NOUN" and not any(
+        t.pos_ == "PROPN" and t.i > subject.i and t.head.i == subject.i for t in subject.subtree
+    ):
+        return None  # 'Le maire Paul Girard' names a person; 'Le projet' does not
     return subject
