@@ -55,8 +55,8 @@ def claims(gold: GoldDir, as_json: AsJson = False, errors: ShowErrors = False) -
     _print_table(scores)
     if errors:
         typer.echo("")
-        for error in scores.errors:
-            typer.echo(_error_line(error))
+        for item in scores.errors:
+            typer.echo(_error_line(item))
 
 
 def _print_table(scores: ClaimScores) -> None:

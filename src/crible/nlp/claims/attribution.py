@@ -96,9 +96,8 @@ def subject_of(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "conj":
         return subject_of(verb.head)
-    if verb.dep_ in ("advcl", "xcomp") and "Part" in feats(verb, "VerbForm"):
-        if verb.lower_.endswith("ant"):
-            return subject_of(verb.head)
+    if is_participle_report(verb) and verb.dep_ != "conj":
+        return subject_of(verb.head)
     return None
 
 
@@ -148,9 +147,9 @@ def clause_end(span: Span, first: int) -> int:
     for k in range(first + 1, span.end - 1):
         token = doc[k]
         low = token.lower_
-        if low in _CLAUSE_BREAK and (doc[k - 1].text == "," or low == "mais"):
-            if _own_clause(span, k + 1):
-                return k - 1 if doc[k - 1].text == "," else k
+        after_comma = doc[k - 1].text == ","
+        if low in _CLAUSE_BREAK and (after_comma or low == "mais") and _own_clause(span, k + 1):
+            return k - 1 if after_comma else k
         if token.text == "," and k + 1 < span.end:
             nxt = doc[k + 1]
             after = doc[k + 3] if nxt.lower_ == "tout" and k + 3 < span.end else nxt
@@ -166,9 +165,9 @@ def _own_clause(span: Span, start: int) -> bool:
     doc = span.doc
     for k in range(start, min(start + 12, span.end)):
         token = doc[k]
-        if token.text in (",", ";", ":"):
-            if k > start and doc[start].lower_ not in ("la", "le", "les", "l'", "l’"):
-                return False
+        punctuation = token.text in (",", ";", ":") and k > start
+        if punctuation and doc[start].lower_ not in ("la", "le", "les", "l'", "l’"):
+            return False
         subject = token.dep_.startswith("nsubj") or token.dep_ == "expl:subj"
         if subject and token.head.i > token.i:
             return token.head.pos_ in ("VERB", "AUX")
@@ -432,7 +431,7 @@ def find_passive(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
             continue
         speaker = []
         for t in agent.subtree:
-            if t.i <= agent.i and t.lower_ == "par" or not span.start <= t.i < span.end:
+            if (t.i <= agent.i and t.lower_ == "par") or not span.start <= t.i < span.end:
                 continue
             if t.i > agent.i and (t.text in (",", ";", "(") or t.lower_ in _RELATIVE_OPENERS):
                 break  # the agent ends before its relative clause or apposition

@@ -94,7 +94,12 @@ def extract_claims(doc: Doc, lexicon: ClaimLexicon) -> list[Claim]:
     paras = paragraphs(text)
     ranges = [(q.open, q.close) for q in quotes]
     state = _State(
-        doc, text, lexicon, build_context(doc, text, lexicon, ranges), find_cues(text, lexicon), paras
+        doc,
+        text,
+        lexicon,
+        build_context(doc, text, lexicon, ranges),
+        find_cues(text, lexicon),
+        paras,
     )
     segments = split_segments(doc)
     state.interview = find_interview(text, paras)
@@ -283,11 +288,15 @@ def _choose_speaker(
     opens_paragraph = not text[state.paras[number].start : quote.open].strip()
     previous = segments[index - 1] if index > 0 else None
     opens_segment = not text[segment.start_char : quote.open].strip()
-    if opens_segment and previous is not None and previous.paragraph == number:
-        if text[previous.start_char : previous.end_char].rstrip().endswith(":"):
-            found = intro_speaker(previous.span, lexicon, colon=True)
-            if found is not None:
-                return found
+    if (
+        opens_segment
+        and previous is not None
+        and previous.paragraph == number
+        and text[previous.start_char : previous.end_char].rstrip().endswith(":")
+    ):
+        found = intro_speaker(previous.span, lexicon, colon=True)
+        if found is not None:
+            return found
     if opens_paragraph:
         before = previous_filled(text, state.paras, number)
         if before is not None and announces_quote(text, state.paras, before):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -73,9 +74,9 @@ class SourceContext:
     def first_person(self, start: int, end: int) -> ClaimSource | None:
         """The first person named in [start, end), outside quotation marks."""
         for mention in self.mentions:
-            if start <= mention.start and mention.end <= end and mention.kind == "person":
-                if not mention.in_quote:
-                    return _from_mention(mention)
+            inside = start <= mention.start and mention.end <= end
+            if inside and mention.kind == "person" and not mention.in_quote:
+                return _from_mention(mention)
         return None
 
     def gender_of(self, source: ClaimSource) -> str | None:
@@ -85,7 +86,9 @@ class SourceContext:
                 return mention.gender
         return None
 
-    def recent_speaker(self, before: int, kind: SourceKind, gender: str | None) -> ClaimSource | None:
+    def recent_speaker(
+        self, before: int, kind: SourceKind, gender: str | None
+    ) -> ClaimSource | None:
         """The last speaker of `kind` given a statement before `before`, in this paragraph or the
         previous one, whose gender agrees: 'X a dit que … Elle a ajouté …' is X again."""
         paragraph = self.text.rfind("\n", 0, before)
@@ -238,9 +241,8 @@ def _gender_near(
         if doc[j].lower_ in ("mme", "madame", "mme."):
             return "Fem"
     noun = descriptor(doc, i)
-    if noun is not None and people is not None and noun.lemma_.lower() not in people:
-        if noun.lower_ not in people:
-            noun = None  # 'Patrick Sauvageot, la fin d'un combat': not a word for a person
+    if noun is not None and people is not None and not {noun.lemma_.lower(), noun.lower_} & people:
+        noun = None  # 'Patrick Sauvageot, la fin d'un combat': not a word for a person
     if noun is not None:
         dets = [c for c in noun.children if c.dep_ == "det"]
         genders = (feats(dets[0], "Gender") if dets else []) or feats(noun, "Gender")
@@ -413,7 +415,7 @@ def _indefinite_complement(words: list[Token], head: Token | None) -> bool:
     after = [w.lower_ for w in words if w.i > head.i]
     return any(
         a in ("d'", "d’", "de") and b in ("un", "une", "plusieurs")
-        for a, b in zip(after, after[1:], strict=False)
+        for a, b in pairwise(after)
     )
 
 
