@@ -368,15 +368,18 @@ def report_of(
     content_start = doc[content_from].idx
     if content_end <= content_start:
         return None
+    return _indirect(span, verb, speaker, (cue_start, cue_end), (content_start, content_end))
+
+
+def _indirect(
+    span: Span,
+    verb: ReportingVerb,
+    speaker: list[Token],
+    cue: tuple[int, int],
+    content: tuple[int, int],
+) -> Attribution:
     return Attribution(
-        "indirect",
-        cue_start,
-        cue_end,
-        speaker,
-        content_start,
-        content_end,
-        verb,
-        _text(span, cue_start, cue_end),
+        "indirect", cue[0], cue[1], speaker, content[0], content[1], verb, _text(span, *cue)
     )
 
 
@@ -448,16 +451,7 @@ def find_passive(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
         content_end = _trim_end(span, last)
         if content_end <= content_start or not speaker:
             continue
-        return Attribution(
-            "indirect",
-            cue_start,
-            cue_end,
-            speaker,
-            content_start,
-            content_end,
-            verb,
-            _text(span, cue_start, cue_end),
-        )
+        return _indirect(span, verb, speaker, (cue_start, cue_end), (content_start, content_end))
     return None
 
 
