@@ -108,10 +108,10 @@ def extract_claims(doc: Doc, lexicon: ClaimLexicon) -> list[Claim]:
         _interview_claims(state, segments, handled)
     by_segment: dict[int, list[Quote]] = {}
     k = 0
-    for quote in quotes:
-        while k < len(segments) and segments[k].end_char <= quote.open:
+    for quote in quotes:  # by the segment of its first word: the model may glue the mark before
+        while k < len(segments) and segments[k].end_char <= quote.start:
             k += 1
-        if k < len(segments) and segments[k].start_char <= quote.open:
+        if k < len(segments) and segments[k].start_char <= quote.start:
             by_segment.setdefault(k, []).append(quote)
     for index, segment in enumerate(segments):
         for quote in by_segment.get(index, []):
@@ -251,8 +251,8 @@ def _quote_claim(
     state.taken.append((quote.open, quote.close))
     state.introduce(quote.open, source)
     for k, seg in enumerate(segments):
-        # a segment that only starts with the closing mark (the parser glued it) is not inside
-        if seg.start_char < quote.close - 1 and seg.end_char > quote.open:
+        # a segment that holds only a mark of the quotation (the model glued it) is not inside
+        if seg.start_char < quote.end and seg.end_char > quote.start:
             handled.add(k)
         if cue is not None and seg.start_char <= cue[0] < seg.end_char:
             handled.add(k)
@@ -275,7 +275,11 @@ def _choose_speaker(
         if cut >= 0:
             intro_start = max(intro_start, cut + 2)
     colon = text[intro_start : quote.open].rstrip().endswith(":")
-    intro = doc.char_span(intro_start, quote.open, alignment_mode="contract")
+    intro = (
+        doc.char_span(intro_start, quote.open, alignment_mode="contract")
+        if intro_start < quote.open
+        else None
+    )
     choice = intro_speaker(intro, lexicon, colon) if intro is not None and len(intro) else None
     if choice is None:
         choice = _tail(state, quote, segments)

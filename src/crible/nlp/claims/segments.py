@@ -37,6 +37,9 @@ def split_segments(doc: Doc) -> list[Segment]:
     start = 0
     for sent in doc.sents:
         for token in sent:
+            if token.text in _OPENING and _after_sentence_end(doc, token.i) and token.i > start:
+                _add(doc, start, token.i, paragraph, segments)  # '… massue ». « On nous …'
+                start = token.i
             if "\n" in token.text or "\n" in token.whitespace_:
                 end = token.i if "\n" in token.text else token.i + 1
                 _add(doc, start, end, paragraph, segments)
@@ -52,6 +55,21 @@ def split_segments(doc: Doc) -> list[Segment]:
     if start < len(doc):
         _add(doc, start, len(doc), paragraph, segments)
     return segments
+
+
+_OPENING = {"«", "“"}
+
+
+def _after_sentence_end(doc: Doc, i: int) -> bool:
+    """Does token `i` follow the end of a sentence ('.', or a closing mark after one)?"""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].text in ("»", "”") and k > 0:
+        k -= 1
+    return doc[k].text in (".", "!", "?", "…")
 
 
 def _add(doc: Doc, start: int, end: int, paragraph: int, out: list[Segment]) -> None:
