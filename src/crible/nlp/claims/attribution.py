@@ -329,6 +329,19 @@ def find_coordinated(span: Span, lexicon: ClaimLexicon, first: Attribution) -> l
 _PRONOMINAL = {"se", "s'", "s’"}
 
 
+def _infinitive_after(span: Span, verb: Token) -> int | None:
+    """'a raconté avoir alerté sa hiérarchie', "affirme n'avoir « aucun désaccord »": an
+    infinitive clause right after the verb (its negation included) is the content."""
+    doc = span.doc
+    k = verb.i + 1
+    first = k
+    while k < span.end and k <= verb.i + 3 and doc[k].lower_ in _NEGATION | {"n'", "n’"}:
+        k += 1
+    if k < span.end and doc[k].pos_ in ("VERB", "AUX") and "Inf" in feats(doc[k], "VerbForm"):
+        return first
+    return None
+
+
 def _pronominal_attribute(verb: Token) -> bool:
     """'elle s'est dite « très inquiète »', 'il s'est déclaré favorable': a reflexive reporting
     verb whose attribute is the content."""
@@ -356,6 +369,8 @@ def report_of(
             break
         k += 1
     cue_start, cue_end = verb_cue(verb_token)
+    if content_from is None:
+        content_from = _infinitive_after(span, verb_token)
     takes_object = verb.takes_object or _pronominal_attribute(verb_token)
     if content_from is None and takes_object:
         after = next((t.i for t in span if t.idx >= cue_end), span.end)
@@ -503,14 +518,16 @@ def _inverted_subject(span: Span, verb: Token) -> list[Token]:
     if subject is not None and subject.i > verb.i:
         words = noun_phrase(subject, verb.i + 1, span.end)
         cut = next((k for k, w in enumerate(words) if k and w.lower_ in _AFTER_SUBJECT), None)
-        return words[:cut] if cut else words
+        return with_apposed_name(words[:cut] if cut else words, span.end)
     words = []
     for k in range(verb.i + 1, span.end):
         token = doc[k]
         if token.is_punct or token.lower_ in _AFTER_SUBJECT:
             break
         words.append(token)
-    return words if any(w.pos_ in ("NOUN", "PROPN", "PRON") for w in words) else []
+    if not any(w.pos_ in ("NOUN", "PROPN", "PRON") for w in words):
+        return []
+    return with_apposed_name(words, span.end)
 
 
 def clitic(word: str) -> bool:

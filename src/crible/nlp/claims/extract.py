@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from crible.model import Certainty, Claim, ClaimSource, ClaimType, TextSpan
 from crible.nlp.claims.attribution import (
     Attribution,
+    clause_end,
     find_according,
     find_coordinated,
     find_incise,
@@ -53,6 +54,7 @@ from crible.nlp.claims.speakers import (
 from crible.nlp.claims.tokens import feats
 from crible.nlp.spans import doc_text, has_entity
 
+_BREAK_WORDS = {"mais", "tandis", "alors", "que", "qu'", "qu’", "cependant", "pourtant"}
 SHORT_QUOTE = 4  # a quote of fewer words inside a sentence is a term, not a statement
 CONTINUITY_PARAGRAPHS = 2  # a speaker holds unattributed quotes this many paragraphs on
 _OPENERS = '«“"'
@@ -122,7 +124,7 @@ def extract_claims(doc: Doc, lexicon: ClaimLexicon) -> list[Claim]:
             continue
         if is_title(text, paras[segment.paragraph], segment.paragraph):
             continue  # the headline sums up the article; its claims are made in the body
-        if _announces(state, segments, index):
+        if _announces(state, segments, index) and _points_at_quote(state, segment):
             continue  # 'X a publié ce message :' announces the quotation below, it says nothing
         _segment_claim(state, segment, quotes)
     state.claims.sort(key=lambda c: c.content.start)
@@ -140,6 +142,19 @@ def _announces(state: _State, segments: list[Segment], index: int) -> bool:
         nxt = segments[index + 1]
         return text[nxt.start_char : nxt.start_char + 1] in _OPENERS
     return False
+
+
+_POINTERS = {"ce", "cet", "cette", "ces"}
+
+
+def _points_at_quote(state: _State, segment: Segment) -> bool:
+    """Does the announcing segment say nothing of its own? Its report, if any, has a content
+    that points at the quotation ('ce message', 'ces mots') or none at all."""
+    found = find_indirect(segment.span, state.lexicon)
+    if found is None:
+        return True
+    first = state.text[found.content_start : found.content_end].split()[:1]
+    return not first or first[0].lower() in _POINTERS
 
 
 def _inside_taken(state: _State, segment: Segment) -> bool:
@@ -390,7 +405,7 @@ def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
     before = state.text[segment.start_char : quote.open].rstrip()
     if before.endswith(":") or before.endswith((".", "!", "?", "…")):
         return False  # after a colon or a full sentence, the quotation stands on its own
-    span = segment.span
+    span = _clause_of(segment.span, quote)
     lexicon = state.lexicon
     for found in (
         find_according(span, lexicon=lexicon),
@@ -409,6 +424,22 @@ def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
         if any(ch.isalnum() for ch in outside):
             return True
     return False
+
+
+def _clause_of(span: Span, quote: Quote) -> Span:
+    """The clause of the segment that holds the quotation: '… reconnaît une hausse, mais
+    l'association juge que ses propositions « … »' -> 'l'association juge que …'."""
+    doc = span.doc
+    while True:
+        end = clause_end(span, span.start)
+        if end >= span.end or doc[end].idx >= quote.open:
+            return span
+        k = end
+        while k < span.end and (doc[k].is_punct or doc[k].lower_ in _BREAK_WORDS):
+            k += 1
+        if k >= span.end:
+            return span
+        span = doc[k : span.end]
 
 
 def _colon_quote(state: _State, segments: list[Segment], index: int, handled: set[int]) -> None:
