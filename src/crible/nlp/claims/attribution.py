@@ -586,6 +586,11 @@ def subject_before_commas(span: Span, verb: Token) -> Token | None:
 
 
 def _nearest_subject(span: Span, verb: Token) -> Token | None:
+    doc = span.doc
+    for k in range(verb.i - 1, span.start - 1, -1):  # 'A …, mais Bravella dément …': Bravella
+        if doc[k].lower_ in _CLAUSE_BREAK:
+            after = [t for t in doc[k + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            return after[0] if after else None
     for k in range(verb.i - 1, span.start - 1, -1):
         token = span.doc[k]
         if token.dep_.startswith("nsubj") and token.dep_ != "nsubj:pass":
