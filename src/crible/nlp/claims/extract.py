@@ -68,6 +68,7 @@ class _State:
     ctx: SourceContext
     cues: list[CueHit]
     paras: list[Paragraph]
+    quotes: list[Quote]
     claims: list[Claim] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)  # char ranges explained by a claim
     carry: ClaimSource | None = None
@@ -102,6 +103,7 @@ def extract_claims(doc: Doc, lexicon: ClaimLexicon) -> list[Claim]:
         build_context(doc, text, lexicon, ranges),
         find_cues(text, lexicon),
         paras,
+        quotes,
     )
     segments = split_segments(doc)
     state.interview = find_interview(text, paras)
@@ -388,11 +390,7 @@ def _trailing_reports(
             continue
         found = report_of(rest, verb_token, verb, speaker)
         if found is not None:
-            _report_claim(state, rest, found, find_quotes_in(state, rest), None, source)
-
-
-def find_quotes_in(state: _State, span: Span) -> list[Quote]:
-    return [q for q in find_quotes(state.text[: span.end_char]) if q.open >= span.start_char]
+            _report_claim(state, rest, found, state.quotes, None, source)
 
 
 def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
