@@ -206,6 +206,37 @@ PRONOUNS_AND_ROLES: list[Row] = [
     ),
 ]
 
+# first names given to both sexes (Dominique, Claude): the agreement tells who 'elle' is
+AGREEMENT: list[Row] = [
+    (
+        "Dominique Roux est arrivée mardi à Nantes. Claude Besson est resté à Paris. Elle a "
+        "affirmé que le barrage tiendrait.",
+        "barrage",
+        "le barrage tiendrait",
+        "Dominique Roux",
+        "indirect",
+        "reported",
+    ),
+    (
+        "Claude Besson est resté à Paris. Dominique Roux est arrivée mardi à Nantes. Il a "
+        "affirmé que le barrage tiendrait.",
+        "barrage",
+        "le barrage tiendrait",
+        "Claude Besson",
+        "indirect",
+        "reported",
+    ),
+    (
+        "Interrogée mardi, Dominique Roux n'a rien dit. Claude Besson est resté à Paris. Elle a "
+        "affirmé que le barrage tiendrait.",
+        "barrage",
+        "le barrage tiendrait",
+        "Dominique Roux",
+        "indirect",
+        "reported",
+    ),
+]
+
 FRAGMENTS: list[Row] = [
     (
         "Le député Arnaud Pellerin a accusé sur X Margaux Delorme de « tuer l'économie des "
@@ -377,6 +408,7 @@ CASES = (
     + COLONS_AND_BLOCKS
     + PARAGRAPH_SPEAKER
     + PRONOUNS_AND_ROLES
+    + AGREEMENT
     + FRAGMENTS
     + NOMINAL_AND_PASSIVE
     + CLAUSES
@@ -384,7 +416,7 @@ CASES = (
 )
 
 
-@pytest.mark.parametrize("row", CASES, ids=[f"{r[1]}" for r in CASES])
+@pytest.mark.parametrize("row", CASES, ids=[f"{k}-{r[1]}" for k, r in enumerate(CASES)])
 def test_attribution_table(nlp: Language, row: Row) -> None:
     claim = _check(nlp, row)
     assert "speaker rule" in claim.why or claim.type != "direct", claim.why

@@ -248,8 +248,38 @@ def _gender_near(
         genders = (feats(dets[0], "Gender") if dets else []) or feats(noun, "Gender")
         if genders:
             return genders[0]
+    agreed = _agreement(doc, i, len(words))
+    if agreed:
+        return agreed
     if names and len(words) >= 2:
         return _NAME_GENDER.get(names.get(norm_first_name(words[0]), ""))
+    return None
+
+
+def _agreement(doc: Doc, i: int, length: int) -> str | None:
+    """Gender shown by the agreement of a participle or an adjective with the name at token `i`:
+    'Interrogée, Sylvie Marquet …' (the sentence opens with it), 'X s'est dite inquiète',
+    'X est arrivée' (the name is the subject of an 'être' participle or attribute)."""
+    end = min(i + max(length, 1), len(doc))
+    name = [doc[k] for k in range(i, end) if doc[k].pos_ in ("PROPN", "NOUN")]
+    head = next((t for t in name if not t.dep_.startswith("flat")), None)
+    if head is not None and head.dep_ == "nsubj":
+        verb = head.head
+        with_etre = any(
+            c.lemma_ == "être" and c.dep_ in ("aux", "aux:tense", "cop") for c in verb.children
+        )
+        if with_etre and verb.i > head.i and verb.pos_ in ("VERB", "ADJ"):
+            genders = feats(verb, "Gender")
+            if genders:
+                return genders[0]
+    if i >= 2 and doc[i - 1].text == ",":
+        first = doc[i - 1].sent.start
+        opener = doc[first]
+        participle = "Part" in feats(opener, "VerbForm")
+        if i - first <= 6 and opener.pos_ in ("VERB", "ADJ") and participle:
+            genders = feats(opener, "Gender")
+            if genders:
+                return genders[0]
     return None
 
 
