@@ -42,6 +42,19 @@ class Attribution:
     content_end: int
     verb: ReportingVerb | None = None
     verb_text: str = ""
+    rule: str = "subject"  # how the speaker was found: a key of REPORT_RULES
+
+
+# What `why` says about how the speaker of a report was found.
+REPORT_RULES = {
+    "subject": "subject of the reporting verb",
+    "according": "'selon X' names the source",
+    "pour": "'Pour X,' opens the sentence with the source",
+    "passive": "agent of the passive ('par X')",
+    "incise": "subject of the incise after the statement",
+    "participle": "the participle reports for the subject of the verb before",
+    "relative": "'qui' after the source reports again",
+}
 
 
 def reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token, ReportingVerb]]:
@@ -220,7 +233,10 @@ def find_according(
             content_start, content_end = span.start_char, _trim_end(span, k)
         if content_end <= content_start and not allow_empty:
             continue
-        return Attribution("according_to", cue_start, cue_end, speaker, content_start, content_end)
+        rule = "pour" if low == "pour" else "according"
+        return Attribution(
+            "according_to", cue_start, cue_end, speaker, content_start, content_end, rule=rule
+        )
     return None
 
 
@@ -466,7 +482,10 @@ def find_passive(span: Span, lexicon: ClaimLexicon) -> Attribution | None:
         content_end = _trim_end(span, last)
         if content_end <= content_start or not speaker:
             continue
-        return _indirect(span, verb, speaker, (cue_start, cue_end), (content_start, content_end))
+        return replace(
+            _indirect(span, verb, speaker, (cue_start, cue_end), (content_start, content_end)),
+            rule="passive",
+        )
     return None
 
 
@@ -505,6 +524,7 @@ def find_incise(span: Span, lexicon: ClaimLexicon, after: int | None = None) -> 
             content_end,
             verb,
             _text(span, cue_start, cue_end),
+            rule="incise",
         )
     return None
 

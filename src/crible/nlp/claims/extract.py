@@ -10,12 +10,13 @@ answers (`layout.py`) are the interviewee's words; its questions are nobody's cl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from crible.model import Certainty, Claim, ClaimSource, ClaimType, TextSpan
 from crible.nlp.claims.attribution import (
+    REPORT_RULES,
     Attribution,
     clause_end,
     find_according,
@@ -390,7 +391,8 @@ def _trailing_reports(
             continue
         found = report_of(rest, verb_token, verb, speaker)
         if found is not None:
-            _report_claim(state, rest, found, state.quotes, None, source)
+            participle = replace(found, rule="participle")
+            _report_claim(state, rest, participle, state.quotes, None, source)
 
 
 def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
@@ -602,12 +604,12 @@ def _rest_of_segment(
             speaker = speaker_words(doc[start], segment.span.start, start)
             found = report_of(rest, verb_token, verb, speaker)
             if found is not None:
-                _report_claim(state, rest, found, quotes, None)
+                _report_claim(state, rest, replace(found, rule="relative"), quotes, None)
             return
         if is_participle_report(verb_token) and verb_token.i <= start + 2:
             found = report_of(rest, verb_token, verb, first.speaker)
             if found is not None:
-                _report_claim(state, rest, found, quotes, None, source)
+                _report_claim(state, rest, replace(found, rule="participle"), quotes, None, source)
             return
     if not relative:
         _segment_claim(state, Segment(rest, segment.paragraph), quotes)
@@ -653,7 +655,8 @@ def _report_claim(
         found.verb_text,
     )
     cue_text = state.text[found.cue_start : found.cue_end]
-    parts = [f"'{cue_text}' attributes the statement to {source.text}", who, reason]
+    rule = f"speaker rule: {REPORT_RULES[found.rule]}"
+    parts = [f"'{cue_text}' attributes the statement to {source.text}", rule, who, reason]
     if has_quote:
         parts.append("part of it is quoted word for word")
     _add(
