@@ -590,9 +590,7 @@ def subject_before_commas(span: Span, verb: Token) -> Token | None:
             start -= 1
         chunk = doc[start:end]
         relative = doc[start].lower_ in _RELATIVE_OPENERS
-        finite = any(
-            t.pos_ in ("VERB", "AUX") and "Fin" in feats(t, "VerbForm") for t in chunk
-        )
+        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in feats(t, "VerbForm") for t in chunk)
         if finite and not relative:
             return None  # a clause of its own: the content of an incise ('…, a annoncé X')
         names = [t for t in chunk if t.pos_ == "PROPN" and t.dep_ != "flat:name"]

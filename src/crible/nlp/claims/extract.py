@@ -517,9 +517,7 @@ def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None
             cues = state.cues_in(segment.start_char, reports[-1].content_end)
         source = None
         for report in reports:
-            source = _report_claim(
-                state, span, report, quotes, cues if len(reports) < 2 else None
-            )
+            source = _report_claim(state, span, report, quotes, cues if len(reports) < 2 else None)
         if cut is not None:
             _rest_of_segment(state, segment, cut, reports[-1], source, quotes)
         return

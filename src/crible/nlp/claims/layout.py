@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 QUESTION_DASHES = ("—", "–", "-")
-_QUOTE_OPENERS = "«“\""
+_QUOTE_OPENERS = '«“"'
 MIN_QUESTIONS = 2  # an interview has at least this many questions, each followed by an answer
 _QUESTION_WORDS = 45  # a question paragraph is short
 
@@ -61,7 +61,7 @@ def is_title(text: str, para: Paragraph, number: int) -> bool:
     body = text[para.start : para.end].rstrip()
     if body[-1] in ".!…":
         return False
-    if body[-1] in "»”\"":  # a headline quoting someone, unless the quote ends a sentence
+    if body[-1] in '»”"':  # a headline quoting someone, unless the quote ends a sentence
         inner = body[:-1].rstrip()
         return not inner or inner[-1] not in ".!?…"
     return True

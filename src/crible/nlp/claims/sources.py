@@ -153,9 +153,7 @@ def build_context(
     if entities is not None:
         for entity in entities:
             kind = _ENTITY_KIND.get(entity.kind, "unknown")
-            genders = [
-                _gender_near(doc, m.start, m.text, names, people) for m in entity.mentions
-            ]
+            genders = [_gender_near(doc, m.start, m.text, names, people) for m in entity.mentions]
             known = next((g for g in genders if g), None) if kind == "person" else None
             for m in entity.mentions:
                 roles = tuple(entity.roles) + _roles_near(doc, m.start, kind)
@@ -444,8 +442,7 @@ def _indefinite_complement(words: list[Token], head: Token | None) -> bool:
         return False
     after = [w.lower_ for w in words if w.i > head.i]
     return any(
-        a in ("d'", "d’", "de") and b in ("un", "une", "plusieurs")
-        for a, b in pairwise(after)
+        a in ("d'", "d’", "de") and b in ("un", "une", "plusieurs") for a, b in pairwise(after)
     )
 
 
