@@ -1,36 +1,63 @@
 """Put the finders together: every claim of one article (a `Doc`), in text order.
 
-Order of work: quotations first (direct speech and its intro or incise), then, in each remaining
-segment, according-to, indirect speech, an incise without quotes, the carry-over of an earlier
-attribution while the conditional goes on, and finally the outlet's own check-worthy statements.
+Segments are read in text order. In each: first the quotations that open there (direct speech;
+the speaker is chosen by the attribution stage, `speakers.py`), a colon that opens unmarked
+words, then (when the segment is not explained by a quotation) according-to, passive with an
+agent, indirect speech, an incise without quotes, the carry-over of an earlier attribution while
+the conditional goes on, and finally the outlet's own check-worthy statements. An interview's
+answers (`layout.py`) are the interviewee's words; its questions are nobody's claim.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from crible.model import Certainty, Claim, ClaimSource, ClaimType, TextSpan
 from crible.nlp.claims.attribution import (
+    REPORT_RULES,
     Attribution,
-    clitic,
+    clause_end,
     find_according,
     find_coordinated,
     find_incise,
     find_indirect,
+    find_passive,
+    is_participle_report,
+    report_of,
     reporting_verbs,
     subject_of,
 )
 from crible.nlp.claims.certainty import CueHit, find_cues, is_conditional, judge
+from crible.nlp.claims.layout import (
+    Interview,
+    Paragraph,
+    announces_quote,
+    find_interview,
+    is_title,
+    paragraph_of,
+    paragraphs,
+    previous_filled,
+)
 from crible.nlp.claims.lexicon import ClaimLexicon
 from crible.nlp.claims.quotes import Quote, find_quotes, is_scare_quote
 from crible.nlp.claims.segments import Segment, paragraph_end, split_segments
-from crible.nlp.claims.sources import SourceContext, build_context, noun_phrase, resolve
+from crible.nlp.claims.sources import SourceContext, build_context, resolve
+from crible.nlp.claims.speakers import (
+    SpeakerChoice,
+    inner_speaker,
+    intro_speaker,
+    main_subject,
+    speaker_words,
+    tail_speaker,
+)
 from crible.nlp.claims.tokens import feats
 from crible.nlp.spans import doc_text, has_entity
 
+_BREAK_WORDS = {"mais", "tandis", "alors", "que", "qu'", "qu’", "cependant", "pourtant"}
 SHORT_QUOTE = 4  # a quote of fewer words inside a sentence is a term, not a statement
+CONTINUITY_PARAGRAPHS = 2  # a speaker holds unattributed quotes this many paragraphs on
 _OPENERS = '«“"'
 
 
@@ -41,10 +68,15 @@ class _State:
     lexicon: ClaimLexicon
     ctx: SourceContext
     cues: list[CueHit]
-    claims: list[Claim]
-    taken: list[tuple[int, int]]  # char ranges already explained by a claim
+    paras: list[Paragraph]
+    quotes: list[Quote]
+    claims: list[Claim] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # char ranges explained by a claim
     carry: ClaimSource | None = None
-    last_quote_source: tuple[int, ClaimSource] | None = None
+    # speakers introduced so far: (paragraph, char offset, source), in text order
+    introduced: list[tuple[int, int, ClaimSource]] = field(default_factory=list)
+    interview: Interview | None = None
+    interviewee: ClaimSource | None = None
 
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(start=start, end=end, text=self.text[start:end])
@@ -52,35 +84,88 @@ class _State:
     def cues_in(self, start: int, end: int) -> list[CueHit]:
         return [c for c in self.cues if c.start >= start and c.end <= end]
 
+    def paragraph(self, char: int) -> int:
+        return paragraph_of(self.paras, char)
+
+    def introduce(self, char: int, source: ClaimSource | None) -> None:
+        if source is not None and (source.text or source.entity):
+            self.introduced.append((self.paragraph(char), char, source))
+
 
 def extract_claims(doc: Doc, lexicon: ClaimLexicon) -> list[Claim]:
     text = doc_text(doc)
+    quotes = find_quotes(text)
+    paras = paragraphs(text)
+    ranges = [(q.open, q.close) for q in quotes]
     state = _State(
-        doc, text, lexicon, build_context(doc, text, lexicon), find_cues(text, lexicon), [], []
+        doc,
+        text,
+        lexicon,
+        build_context(doc, text, lexicon, ranges),
+        find_cues(text, lexicon),
+        paras,
+        quotes,
     )
     segments = split_segments(doc)
-    quotes = find_quotes(text)
+    state.interview = find_interview(text, paras)
     handled: set[int] = set()
-    for quote in quotes:
-        _quote_claim(state, quote, segments, handled)
-    _colon_quotes(state, segments, handled)
+    if state.interview is not None:
+        _interview_claims(state, segments, handled)
+    by_segment: dict[int, list[Quote]] = {}
+    k = 0
+    for quote in quotes:  # by the segment of its first word: the model may glue the mark before
+        while k < len(segments) and segments[k].end_char <= quote.start:
+            k += 1
+        if k < len(segments) and segments[k].start_char <= quote.start:
+            by_segment.setdefault(k, []).append(quote)
     for index, segment in enumerate(segments):
+        for quote in by_segment.get(index, []):
+            _quote_claim(state, quote, segments, index, handled)
+        if index not in handled:
+            _colon_quote(state, segments, index, handled)
         if index in handled or _inside_taken(state, segment):
             continue
+        if is_title(text, paras[segment.paragraph], segment.paragraph):
+            continue  # the headline sums up the article; its claims are made in the body
+        if _announces(state, segments, index) and _points_at_quote(state, segment):
+            continue  # 'X a publié ce message :' announces the quotation below, it says nothing
         _segment_claim(state, segment, quotes)
     state.claims.sort(key=lambda c: c.content.start)
     return state.claims
+
+
+def _announces(state: _State, segments: list[Segment], index: int) -> bool:
+    """Does the segment end with a colon followed by a quotation (in the same paragraph or
+    opening the next one)?"""
+    segment = segments[index]
+    text = state.text
+    if not text[segment.start_char : segment.end_char].rstrip().endswith(":"):
+        return False
+    if index + 1 < len(segments):
+        nxt = segments[index + 1]
+        return text[nxt.start_char : nxt.start_char + 1] in _OPENERS
+    return False
+
+
+_POINTERS = {"ce", "cet", "cette", "ces"}
+
+
+def _points_at_quote(state: _State, segment: Segment) -> bool:
+    """Does the announcing segment say nothing of its own? Its report, if any, has a content
+    that points at the quotation ('ce message', 'ces mots') or none at all."""
+    found = find_indirect(segment.span, state.lexicon)
+    if found is None:
+        return True
+    first = state.text[found.content_start : found.content_end].split()[:1]
+    return not first or first[0].lower() in _POINTERS
 
 
 def _inside_taken(state: _State, segment: Segment) -> bool:
     return any(a <= segment.start_char and segment.end_char <= b + 1 for a, b in state.taken)
 
 
-def _segment_at(segments: list[Segment], char: int) -> int | None:
-    for index, segment in enumerate(segments):
-        if segment.start_char <= char < segment.end_char:
-            return index
-    return None
+def _inside_claim(state: _State, start: int, end: int) -> bool:
+    return any(a <= start and end <= b + 1 for a, b in state.taken)
 
 
 def _source(state: _State, words: list[Token]) -> tuple[ClaimSource, str]:
@@ -89,29 +174,67 @@ def _source(state: _State, words: list[Token]) -> tuple[ClaimSource, str]:
     return source, why
 
 
-def _quote_claim(state: _State, quote: Quote, segments: list[Segment], handled: set[int]) -> None:
-    doc = state.doc
-    index = _segment_at(segments, quote.open)
-    if index is None:
+def _interview_claims(state: _State, segments: list[Segment], handled: set[int]) -> None:
+    """Each answer paragraph of an interview is one direct claim of the interviewee, the first
+    person named in the introduction; questions are not claims."""
+    interview = state.interview
+    assert interview is not None
+    person = state.ctx.first_person(state.paras[0].end, interview.lead_end)
+    if person is None:
+        state.interview = None
         return
+    state.interviewee = person
+    questions, answers = set(interview.questions), set(interview.answers)
+    for k, segment in enumerate(segments):
+        if segment.paragraph in questions or segment.paragraph in answers:
+            handled.add(k)
+    for number in interview.answers:
+        para = state.paras[number]
+        source = person.model_copy()
+        _add(
+            state,
+            para.start,
+            para.end,
+            source,
+            None,
+            "direct",
+            "reported",
+            [
+                f"an answer of the interview: {person.text}'s own words",
+                "speaker rule: the interviewee answers the question before",
+            ],
+        )
+        state.introduce(para.start, source)
+
+
+def _quote_claim(
+    state: _State, quote: Quote, segments: list[Segment], index: int, handled: set[int]
+) -> None:
+    doc = state.doc
     segment = segments[index]
-    inside_sentence = quote.open > segment.start_char and quote.close < segment.end_char - 1
+    if _inside_claim(state, quote.open, quote.close):
+        return  # inside an answer or a colon quotation already claimed
+    if is_title(state.text, state.paras[segment.paragraph], segment.paragraph):
+        return  # a headline repeats a quotation of the article: it is not a claim of its own
+    before = state.text[segment.start_char : quote.open].rstrip()
+    # words before it in the sentence (not a colon): a short quote is then a term
+    inside_sentence = bool(before) and not before.endswith(":")
     if quote.words < SHORT_QUOTE and inside_sentence:
         return  # a term in quotes; the sentence's claim, if any, becomes "mixed"
     if _quoted_fragment(state, segment, quote):
         return  # words quoted inside a reported clause: the segment's claim is "mixed"
-    intro = doc.char_span(segment.start_char, quote.open, alignment_mode="contract")
-    found = _quote_intro(state, intro) if intro is not None and len(intro) else None
-    if found is None:
-        found = _quote_tail(state, quote, segments)
-    if found is None:
-        found = _quote_inner_incise(state, quote)
-    if found is None:
-        source, why, cue = _quote_without_speaker(state, quote)
-        if source is None and quote.words < SHORT_QUOTE:
-            return
-    else:
-        source, why, cue = found
+    choice = _choose_speaker(state, quote, segments, index)
+    if choice is None and quote.words < SHORT_QUOTE:
+        return
+    source: ClaimSource | None = None
+    why = ""
+    cue = None
+    if choice is not None:
+        cue = choice.cue
+        if choice.source is not None:
+            source, why = choice.source.model_copy(), f"continues with {choice.source.text}"
+        elif choice.words:
+            source, why = _source(state, choice.words)
     cue_text_span = state.span(*cue) if cue is not None else None
     cue_tokens = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
     cues = state.cues_in(*cue) if cue is not None else []
@@ -132,10 +255,7 @@ def _quote_claim(state: _State, quote: Quote, segments: list[Segment], handled: 
         if source
         else "quotation marks with no speaker found"
     ]
-    if why:
-        why_parts.append(why)
-    if reason:
-        why_parts.append(reason)
+    why_parts += [w for w in (choice.why if choice else "", why, reason) if w]
     state.claims.append(
         Claim(
             content=state.span(quote.start, quote.end),
@@ -147,63 +267,93 @@ def _quote_claim(state: _State, quote: Quote, segments: list[Segment], handled: 
         )
     )
     state.taken.append((quote.open, quote.close))
-    if source is not None:
-        state.last_quote_source = (quote.close, source)
+    state.introduce(quote.open, source)
     for k, seg in enumerate(segments):
-        if seg.start_char < quote.close and seg.end_char > quote.open:
+        # a segment that holds only a mark of the quotation (the model glued it) is not inside
+        if seg.start_char < quote.end and seg.end_char > quote.start:
             handled.add(k)
         if cue is not None and seg.start_char <= cue[0] < seg.end_char:
             handled.add(k)
+    if choice is not None and choice.rule == "incise" and source is not None and choice.words:
+        _trailing_reports(state, segments, quote, choice.words, source)
 
 
-_Found = tuple[ClaimSource, str, tuple[int, int]]
-
-
-def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
-    """Is the quote a part of a reported statement rather than a statement of its own? Only a
-    quote inside one sentence, not at its start and not after a colon, can be. Inside a 'que'
-    clause (or the object) of a reporting verb it then is; inside the content of 'selon X' or of
-    an incise, when that content has words outside the quotation marks."""
-    if quote.open <= segment.start_char or quote.close > segment.end_char:
-        return False
-    if state.text[segment.start_char : quote.open].rstrip().endswith(":"):
-        return False
-    span = segment.span
-    found = find_according(span)
-    if found is None:
-        found = find_indirect(span, state.lexicon)
-    if found is None:
-        found = find_incise(span, state.lexicon)
-    if found is None or not (found.content_start <= quote.start < found.content_end):
-        return False
-    if found.type == "indirect":
-        return True
-    outside = (
-        state.text[found.content_start : quote.open] + state.text[quote.close : found.content_end]
+def _choose_speaker(
+    state: _State, quote: Quote, segments: list[Segment], index: int
+) -> SpeakerChoice | None:
+    """The attribution stage for one quotation: the rules of speakers.RULES, in order."""
+    doc, text, lexicon = state.doc, state.text, state.lexicon
+    segment = segments[index]
+    intro_start = segment.start_char
+    for claim in state.claims:  # an earlier quotation of the segment is not an introduction
+        if claim.type == "direct" and intro_start <= claim.content.end < quote.open:
+            intro_start = claim.content.end + 1
+    for end_mark in (". ", "! ", "? ", "… "):  # a full sentence before is not the introduction
+        cut = text.rfind(end_mark, intro_start, quote.open)
+        if cut >= 0:
+            intro_start = max(intro_start, cut + 2)
+    colon = text[intro_start : quote.open].rstrip().endswith(":")
+    intro = (
+        doc.char_span(intro_start, quote.open, alignment_mode="contract")
+        if intro_start < quote.open
+        else None
     )
-    return any(ch.isalnum() for ch in outside)
-
-
-def _quote_intro(state: _State, intro: Span) -> _Found | None:
-    """'X a déclaré : « …' or 'Selon X, « …'."""
-    verbs = reporting_verbs(intro, state.lexicon)
-    if verbs:
-        token, _verb = verbs[-1]
-        subject = subject_of(token)
-        if subject is not None and intro.start <= subject.i < intro.end:
-            words = noun_phrase(subject, intro.start, token.i if subject.i < token.i else intro.end)
-            source, why = _source(state, words)
-            cue = _cue_range(token)
-            return source, why, cue
-    according = find_according(intro)
-    if according is not None:
-        source, why = _source(state, according.speaker)
-        return source, why, (according.cue_start, according.cue_end)
+    choice = intro_speaker(intro, lexicon, colon) if intro is not None and len(intro) else None
+    if choice is None:
+        choice = _tail(state, quote, segments)
+    if choice is None:
+        inner = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+        choice = inner_speaker(inner, lexicon) if inner is not None else None
+    if choice is not None:
+        return choice
+    number = state.paragraph(quote.open)
+    opens_paragraph = not text[state.paras[number].start : quote.open].strip()
+    previous = segments[index - 1] if index > 0 else None
+    opens_segment = not text[segment.start_char : quote.open].strip()
+    if (
+        opens_segment
+        and previous is not None
+        and previous.paragraph == number
+        and text[previous.start_char : previous.end_char].rstrip().endswith(":")
+    ):
+        found = intro_speaker(previous.span, lexicon, colon=True)
+        if found is not None:
+            return found
+    if opens_paragraph:
+        before = previous_filled(text, state.paras, number)
+        if before is not None and announces_quote(text, state.paras, before):
+            announce = next((s for s in reversed(segments) if s.paragraph == before), None)
+            if announce is not None:
+                found = intro_speaker(announce.span, lexicon, colon=True)
+                if found is not None:
+                    return SpeakerChoice("block", found.words, found.source, found.cue)
+    for paragraph, char, source in reversed(state.introduced):
+        if char >= quote.open:
+            continue
+        if paragraph == number:
+            return SpeakerChoice("paragraph", source=source)
+        break
+    if (
+        previous is not None
+        and previous.paragraph == number
+        and not any(
+            c.type == "direct" and c.content.start - 2 <= previous.start_char < c.content.end
+            for c in state.claims
+        )
+    ):
+        subject = main_subject(previous.span)
+        if subject is not None:
+            words = speaker_words(subject, previous.span.start, previous.span.end)
+            return SpeakerChoice("subject", words)
+    for paragraph, char, source in reversed(state.introduced):
+        if char < quote.open and number - paragraph <= CONTINUITY_PARAGRAPHS:
+            return SpeakerChoice("continuity", source=source)
+        break
     return None
 
 
-def _quote_tail(state: _State, quote: Quote, segments: list[Segment]) -> _Found | None:
-    """'« … », a indiqué le ministre à l'AFP' or '« … », selon X'."""
+def _tail(state: _State, quote: Quote, segments: list[Segment]) -> SpeakerChoice | None:
+    """The words after the closing mark, up to the end of their segment."""
     text = state.text
     nxt = quote.close
     while nxt < len(text) and text[nxt] in " \t\u00a0\u202f":
@@ -216,118 +366,141 @@ def _quote_tail(state: _State, quote: Quote, segments: list[Segment]) -> _Found 
     tail = state.doc.char_span(quote.close, segments[index].end_char, alignment_mode="contract")
     if tail is None or not len(tail):
         return None
-    incise = find_incise(tail, state.lexicon)
-    if incise is None:
-        # the tail may start right at the verb (no comma): '« … » a-t-il dit'
-        verbs = reporting_verbs(tail, state.lexicon)
-        if verbs and verbs[0][0].i <= tail.start + 2:
-            token = verbs[0][0]
-            subject = subject_of(token)
-            if subject is not None and subject.i > token.i:
-                words = noun_phrase(subject, token.i + 1, tail.end)
-                source, why = _source(state, words)
-                return source, why, _cue_range(token)
-    if incise is not None and incise.cue_start <= tail.start_char + 12:
-        source, why = _source(state, incise.speaker)
-        return source, why, (incise.cue_start, incise.cue_end)
-    according = find_according(tail, allow_empty=True)
-    if according is not None and according.cue_start <= tail.start_char + 4:
-        source, why = _source(state, according.speaker)
-        return source, why, (according.cue_start, according.cue_end)
+    return tail_speaker(tail, state.lexicon)
+
+
+def _segment_at(segments: list[Segment], char: int) -> int | None:
+    for index, segment in enumerate(segments):
+        if segment.start_char <= char < segment.end_char:
+            return index
     return None
 
 
-def _quote_inner_incise(state: _State, quote: Quote) -> _Found | None:
-    """'« Il faut agir, dit-elle. Nous … »': the speaker named inside the quotation."""
-    inner = state.doc.char_span(quote.start, quote.end, alignment_mode="contract")
-    if inner is None:
-        return None
-    for token, _verb in reporting_verbs(inner, state.lexicon):
-        if token.i == inner.start or state.doc[token.i - 1].text != ",":
+def _trailing_reports(
+    state: _State, segments: list[Segment], quote: Quote, speaker: list[Token], source: ClaimSource
+) -> None:
+    """'« … », a réagi X, qualifiant la décision de « … »': a participle after the incise reports
+    for the same speaker."""
+    index = _segment_at(segments, speaker[-1].idx)
+    if index is None:
+        return
+    segment = segments[index]
+    rest = state.doc[speaker[-1].i + 1 : segment.span.end]
+    for verb_token, verb in reporting_verbs(rest, state.lexicon):
+        if not is_participle_report(verb_token):
             continue
-        for k in (token.i + 1, token.i + 2):
-            if k < inner.end and clitic(state.doc[k].lower_):
-                source, why = _source(state, [state.doc[k]])
-                end = state.doc[k].idx + len(state.doc[k].text)
-                return source, why, (token.idx, end)
-    return None
+        found = report_of(rest, verb_token, verb, speaker)
+        if found is not None:
+            participle = replace(found, rule="participle")
+            _report_claim(state, rest, participle, state.quotes, None, source)
 
 
-def _quote_without_speaker(
-    state: _State, quote: Quote
-) -> tuple[ClaimSource | None, str, tuple[int, int] | None]:
-    """A quote with no speaker nearby continues the previous quote's speaker when that quote
-    ended in the previous paragraphs; else its source is unknown."""
-    if state.last_quote_source is not None:
-        _end, source = state.last_quote_source
-        return source.model_copy(), f"continues the quotation of {source.text}", None
-    return None, "", None
+def _quoted_fragment(state: _State, segment: Segment, quote: Quote) -> bool:
+    """Is the quote a part of a reported statement rather than a statement of its own? Only a
+    quote inside one sentence, not at its start and not after a colon, can be. Inside a 'que'
+    clause (or the object) of a reporting verb it then is; inside the content of 'selon X' or of
+    an incise, when that content has words outside the quotation marks."""
+    if quote.open <= segment.start_char or quote.close > segment.end_char:
+        return False
+    before = state.text[segment.start_char : quote.open].rstrip()
+    if before.endswith(":") or before.endswith((".", "!", "?", "…")):
+        return False  # after a colon or a full sentence, the quotation stands on its own
+    span = _clause_of(segment.span, quote)
+    lexicon = state.lexicon
+    for found in (
+        find_according(span, lexicon=lexicon),
+        find_passive(span, lexicon),
+        find_indirect(span, lexicon),
+        find_incise(span, lexicon),
+    ):
+        if found is None or not (found.content_start <= quote.start < found.content_end):
+            continue
+        if found.type == "indirect":
+            return True
+        outside = (
+            state.text[found.content_start : quote.open]
+            + state.text[quote.close : found.content_end]
+        )
+        if any(ch.isalnum() for ch in outside):
+            return True
+    return False
 
 
-def _cue_range(verb: Token) -> tuple[int, int]:
-    start = verb.idx
-    for child in verb.children:
-        if child.dep_.startswith("aux") and child.i < verb.i:
-            start = min(start, child.idx)
-    return start, verb.idx + len(verb.text)
+def _clause_of(span: Span, quote: Quote) -> Span:
+    """The clause of the segment that holds the quotation: '… reconnaît une hausse, mais
+    l'association juge que ses propositions « … »' -> 'l'association juge que …'."""
+    doc = span.doc
+    while True:
+        end = clause_end(span, span.start)
+        if end >= span.end or doc[end].idx >= quote.open:
+            return span
+        k = end
+        while k < span.end and (doc[k].is_punct or doc[k].lower_ in _BREAK_WORDS):
+            k += 1
+        if k >= span.end:
+            return span
+        span = doc[k : span.end]
 
 
-def _colon_quotes(state: _State, segments: list[Segment], handled: set[int]) -> None:
+def _colon_quote(state: _State, segments: list[Segment], index: int, handled: set[int]) -> None:
     """'il a déclaré : Je remercie …' without quotation marks: the quote runs to the end of the
     paragraph."""
     doc = state.doc
-    for index, segment in enumerate(segments):
-        if index in handled:
-            continue
-        span = segment.span
-        colon = next((t for t in span if t.text == ":"), None)
-        if colon is None:
-            continue
-        rest = state.text[colon.idx + 1 : segment.end_char].lstrip()
-        if not rest or rest[0] in _OPENERS:
-            continue
-        intro = doc[span.start : colon.i]
-        found = _quote_intro(state, intro) if len(intro) else None
-        if found is None or found[2][0] < intro.start_char:
-            continue
-        source, why, cue = found
-        start = colon.idx + 1
-        while start < len(state.text) and state.text[start].isspace():
-            start += 1
-        end = paragraph_end(state.text, start)
-        cue_tokens = doc.char_span(*cue, alignment_mode="expand")
-        certainty, reason = judge(
-            "reported",
-            list(cue_tokens) if cue_tokens is not None else [],
-            state.cues_in(*cue),
-            state.lexicon,
+    segment = segments[index]
+    span = segment.span
+    colon = next((t for t in span if t.text == ":"), None)
+    if colon is None:
+        return
+    end = paragraph_end(state.text, colon.idx + 1)
+    rest = state.text[colon.idx + 1 : end].lstrip()
+    if not rest or rest[0] in _OPENERS:
+        return
+    intro = doc[span.start : colon.i]
+    found = intro_speaker(intro, state.lexicon, colon=False) if len(intro) else None
+    if found is None or found.cue is None or found.cue[0] < intro.start_char or not found.words:
+        return
+    cue = found.cue
+    source, why = _source(state, found.words)
+    start = colon.idx + 1
+    while start < len(state.text) and state.text[start].isspace():
+        start += 1
+    cue_tokens = doc.char_span(*cue, alignment_mode="expand")
+    certainty, reason = judge(
+        "reported",
+        list(cue_tokens) if cue_tokens is not None else [],
+        state.cues_in(*cue),
+        state.lexicon,
+    )
+    why_parts = [f"a colon after '{state.text[cue[0] : cue[1]]}' opens {source.text}'s own words"]
+    why_parts += [w for w in (found.why, why, reason) if w]
+    state.claims.append(
+        Claim(
+            content=state.span(start, end),
+            source=source,
+            cue=state.span(*cue),
+            type="direct",
+            certainty=certainty,
+            why="; ".join(why_parts),
         )
-        why_parts = [
-            f"a colon after '{state.text[cue[0] : cue[1]]}' opens {source.text}'s own words"
-        ]
-        why_parts += [w for w in (why, reason) if w]
-        state.claims.append(
-            Claim(
-                content=state.span(start, end),
-                source=source,
-                cue=state.span(*cue),
-                type="direct",
-                certainty=certainty,
-                why="; ".join(why_parts),
-            )
-        )
-        state.taken.append((start, end))
-        state.last_quote_source = (end, source)
-        for k, seg in enumerate(segments):
-            if seg.start_char < end and seg.end_char > segment.start_char:
-                handled.add(k)
+    )
+    state.taken.append((start, end))
+    state.introduce(start, source)
+    for k, seg in enumerate(segments):
+        if seg.start_char < end and seg.end_char > segment.start_char:
+            handled.add(k)
 
 
 def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None:
     span = segment.span
     lexicon = state.lexicon
-    found: Attribution | None = find_according(span)
+    if state.text[segment.start_char : segment.end_char].rstrip().endswith("?"):
+        return  # a question reports nothing and states nothing
+    found: Attribution | None = find_according(span, lexicon=lexicon)
+    if found is not None and any(q.open < found.cue_start < q.close for q in quotes):
+        found = None  # 'selon' inside quotation marks belongs to the quoted words
     reports: list[Attribution] = []
+    if found is None:
+        found = find_passive(span, lexicon)
     if found is None:
         found = find_indirect(span, lexicon)
         if found is not None:
@@ -338,8 +511,15 @@ def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None
             found = None
     cues = state.cues_in(segment.start_char, segment.end_char)
     if found is not None:
-        for report in reports or [found]:
-            _report_claim(state, span, report, quotes, cues if len(reports) < 2 else None)
+        reports = reports or [found]
+        cut = _second_clause(span, reports[-1])
+        if cut is not None:
+            cues = state.cues_in(segment.start_char, reports[-1].content_end)
+        source = None
+        for report in reports:
+            source = _report_claim(state, span, report, quotes, cues if len(reports) < 2 else None)
+        if cut is not None:
+            _rest_of_segment(state, segment, cut, reports[-1], source, quotes)
         return
     conditional = next((t for t in span if is_conditional(t, lexicon)), None)
     if state.carry is not None and conditional is not None:
@@ -378,17 +558,77 @@ def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None
     )
 
 
+def _second_clause(span: Span, report: Attribution) -> int | None:
+    """Token index where a second clause starts after the report's content ('…, mais le syndicat
+    dément …', '…, tout en réclamant …'), or None."""
+    doc = span.doc
+    after = max(report.content_end, report.cue_end)
+    if report.speaker:
+        after = max(after, report.speaker[-1].idx + len(report.speaker[-1].text))
+    k = next((t.i for t in span if t.idx >= after), span.end)
+    while k < span.end and doc[k].is_punct and doc[k].text not in _OPENERS:
+        k += 1
+    if k >= span.end - 1 or report.content_start < span.start_char:
+        return None
+    word = doc[k].lower_
+    if word == "qui" and doc[k - 1].text == "," and k + 1 < span.end:
+        return k  # ', qui dénonce une méthode « alarmiste »': the source reports again
+    if word in ("mais", "tandis", "alors", "cependant", "pourtant"):
+        k += 1
+        while k < span.end and doc[k].lower_ in ("que", "qu'", "qu’", ","):
+            k += 1
+        return k if k < span.end - 1 else None
+    if word == "tout" or word == "en" or is_participle_report(doc[k]):
+        return k
+    return None
+
+
+def _rest_of_segment(
+    state: _State,
+    segment: Segment,
+    start: int,
+    first: Attribution,
+    source: ClaimSource | None,
+    quotes: list[Quote],
+) -> None:
+    """The second clause of a segment: a report of its own ('mais le ministère conteste ce
+    chiffre'), or a participle that reports for the same speaker ('tout en réclamant …')."""
+    doc = state.doc
+    rest = doc[start : segment.span.end]
+    relative = doc[start].lower_ == "qui"
+    for verb_token, verb in reporting_verbs(rest, state.lexicon):
+        subject = subject_of(verb_token)
+        if relative and subject is not None and subject.i == start:
+            speaker = speaker_words(doc[start], segment.span.start, start)
+            found = report_of(rest, verb_token, verb, speaker)
+            if found is not None:
+                _report_claim(state, rest, replace(found, rule="relative"), quotes, None)
+            return
+        if is_participle_report(verb_token) and verb_token.i <= start + 2:
+            found = report_of(rest, verb_token, verb, first.speaker)
+            if found is not None:
+                _report_claim(state, rest, replace(found, rule="participle"), quotes, None, source)
+            return
+    if not relative:
+        _segment_claim(state, Segment(rest, segment.paragraph), quotes)
+
+
 def _report_claim(
     state: _State,
     span: Span,
     found: Attribution,
     quotes: list[Quote],
     cues: list[CueHit] | None,
-) -> None:
+    known: ClaimSource | None = None,
+) -> ClaimSource:
     """One attributed claim. `cues` are the certainty cues of the whole segment; None when the
-    segment holds several reports, each then judged on its own cue and content only."""
+    segment holds several reports, each then judged on its own cue and content only. `known`:
+    the speaker, when it was resolved already (a participle after the speaker's first report)."""
     lexicon = state.lexicon
-    source, who = _source(state, found.speaker)
+    if known is not None:
+        source, who = known.model_copy(), "the same speaker goes on"
+    else:
+        source, who = _source(state, found.speaker)
     claim_type: ClaimType = found.type
     has_quote = any(
         q.start >= found.content_start and q.end <= found.content_end + 1
@@ -413,7 +653,8 @@ def _report_claim(
         found.verb_text,
     )
     cue_text = state.text[found.cue_start : found.cue_end]
-    parts = [f"'{cue_text}' attributes the statement to {source.text}", who, reason]
+    rule = f"speaker rule: {REPORT_RULES[found.rule]}"
+    parts = [f"'{cue_text}' attributes the statement to {source.text}", rule, who, reason]
     if has_quote:
         parts.append("part of it is quoted word for word")
     _add(
@@ -427,6 +668,8 @@ def _report_claim(
         parts,
     )
     state.carry = source
+    state.introduce(found.cue_start, source)
+    return source
 
 
 def _close_quotes(start: int, end: int, quotes: list[Quote]) -> int:

@@ -1,7 +1,8 @@
 """Load the claim lexicons of one language (data in `crible/lexicons/<lang>/`), once.
 
 Files and formats: reporting_verbs.tsv (docs/formats/reporting-verbs.md), certainty.tsv and
-conditional_stems.tsv (docs/formats/certainty-cues.md), sources.tsv (docs/formats/source-cues.md).
+conditional_stems.tsv (docs/formats/certainty-cues.md), sources.tsv (docs/formats/source-cues.md),
+first_names.tsv (docs/formats/first-names.md).
 Adding a language adds these files, not code.
 """
 
@@ -14,6 +15,7 @@ from importlib.resources import files
 
 from crible.errors import ResourceError
 from crible.model import Certainty, SourceKind
+from crible.nlp.entities.names import strip_accents
 
 _CERTAINTIES = {"asserted", "reported", "hedged", "unconfirmed", "denied"}
 _SOURCE_KINDS = {"person", "organisation", "outlet", "document", "anonymous", "unknown"}
@@ -36,6 +38,7 @@ class ClaimLexicon:
     cue_certainty: dict[str, Certainty]  # group name -> certainty
     source_cues: dict[str, SourceKind]  # noun lemma or phrase -> kind
     conditional_stems: dict[str, str] = field(default_factory=dict)  # stem -> lemma
+    first_names: dict[str, str] = field(default_factory=dict)  # folded first name -> m | f | x
 
     def verb(self, lemma: str, form: str) -> ReportingVerb | None:
         """The reporting verb of a token, by lemma first, then by inflected form."""
@@ -120,6 +123,11 @@ def load_lexicon(lang: str = "fr") -> ClaimLexicon:
             raise ResourceError(f"sources.tsv: unknown kind {kind!r}")
         sources[cue] = kind  # type: ignore[assignment]
     stems = {stem: lemma for stem, lemma in _rows(lang, "conditional_stems.tsv", 2)}
+    first_names: dict[str, str] = {}
+    for name, gender in _rows(lang, "first_names.tsv", 2):
+        if gender not in ("m", "f", "x"):
+            raise ResourceError(f"first_names.tsv: unknown gender {gender!r} for {name!r}")
+        first_names[strip_accents(name.lower())] = gender
     return ClaimLexicon(
         lang=lang,
         verbs=verbs,
@@ -129,4 +137,5 @@ def load_lexicon(lang: str = "fr") -> ClaimLexicon:
         cue_certainty=cue_certainty,
         source_cues=sources,
         conditional_stems=stems,
+        first_names=first_names,
     )

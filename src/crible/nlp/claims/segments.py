@@ -25,20 +25,51 @@ class Segment:
         return int(self.span.end_char)
 
 
+_SENTENCE_ENDS = {".", "!", "?", "…", "»", "”", '"', ":", ";"}
+
+
 def split_segments(doc: Doc) -> list[Segment]:
-    """Sentences cut at newlines, with leading/trailing space tokens dropped."""
+    """Sentences cut at newlines, with leading/trailing space tokens dropped. A sentence that the
+    model ends without any end punctuation inside a paragraph ('Pour la représentante du
+    personnel | Aurélie Dantec, …') runs on into the next one."""
     segments: list[Segment] = []
     paragraph = 0
+    start = 0
     for sent in doc.sents:
-        start = sent.start
         for token in sent:
+            if token.text in _OPENING and _after_sentence_end(doc, token.i) and token.i > start:
+                _add(doc, start, token.i, paragraph, segments)  # '… massue ». « On nous …'
+                start = token.i
             if "\n" in token.text or "\n" in token.whitespace_:
                 end = token.i if "\n" in token.text else token.i + 1
                 _add(doc, start, end, paragraph, segments)
                 start = token.i + 1
                 paragraph += 1
+        last = sent.end - 1
+        while last > sent.start and doc[last].is_space:
+            last -= 1
+        if sent.end < len(doc) and doc[last].text not in _SENTENCE_ENDS and start < sent.end:
+            continue  # the sentence goes on: keep `start`
         _add(doc, start, sent.end, paragraph, segments)
+        start = sent.end
+    if start < len(doc):
+        _add(doc, start, len(doc), paragraph, segments)
     return segments
+
+
+_OPENING = {"«", "“"}
+
+
+def _after_sentence_end(doc: Doc, i: int) -> bool:
+    """Does token `i` follow the end of a sentence ('.', or a closing mark after one)?"""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].text in ("»", "”") and k > 0:
+        k -= 1
+    return doc[k].text in (".", "!", "?", "…")
 
 
 def _add(doc: Doc, start: int, end: int, paragraph: int, out: list[Segment]) -> None:
