@@ -65,3 +65,13 @@ def test_pronoun_links_to_the_entity(nlp: Language, text: str, fragment: str, na
     claim = _holding(doc._.crible_claims, fragment)
     entity = next(e for e in doc._.crible_entities if e.name == name)
     assert claim.source is not None and claim.source.entity == entity.id
+
+
+@pytest.mark.timeout(120)
+def test_a_descriptor_walk_that_reaches_the_root_ends(nlp: Language) -> None:
+    # Leading emoji make the parser hang the name on a root noun; the walk up the heads used to
+    # compare Token objects (always distinct) and never stopped there.
+    claims: list[Claim] = nlp("🇫🇷😀 Selon Le Monde, Emmanuel Macron a parlé.")._.crible_claims
+    assert [(c.content.text, c.source and c.source.text) for c in claims] == [
+        ("Emmanuel Macron a parlé", "Le Monde")
+    ]
