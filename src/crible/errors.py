@@ -70,3 +70,9 @@ class ResourceError(CribleError):
 
 class ModelError(ResourceError):
     code = "model"
+
+
+class StoreError(ResourceError):
+    """The corpus database cannot be opened or written (missing, locked, newer schema)."""
+
+    code = "store"
