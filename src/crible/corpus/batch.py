@@ -20,10 +20,12 @@ goes on. A kill loses only the chunks not yet committed; re-running the same com
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import logging
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -83,10 +85,14 @@ def run_batch(
     settings: Settings | None = None,
     options: BatchOptions | None = None,
     *,
+    on_start: Callable[[BatchReport], None] | None = None,
     on_commit: Callable[[BatchReport], None] | None = None,
     on_failure: Callable[[str], None] | None = None,
 ) -> BatchReport:
-    """Analyse every document of `inputs` not yet in the database `db`, and store it."""
+    """Analyse every document of `inputs` not yet in the database `db`, and store it.
+
+    `on_start` is called once the engine is ready, `on_commit` after every commit (with the
+    report so far), `on_failure` with the message of each error of a document stored."""
     settings = settings or Settings()
     options = options or BatchOptions()
     if options.workers < 1:
@@ -96,6 +102,8 @@ def run_batch(
     con = store.open_store(db)
     try:
         with make_engine(options.engine, settings, options.workers, options.scheduler) as engine:
+            if on_start:
+                on_start(report)
             writer = _Writer(con, settings, fingerprint, report, on_commit, on_failure)
             pending: deque[tuple[_Unit, Handle]] = deque()
             limit = options.in_flight or 2 * engine.workers
@@ -150,8 +158,8 @@ _ONE_PER_FILE = {InputFormat.text, InputFormat.html}
 
 
 def count_documents(inputs: Sequence[str], options: IngestOptions | None = None) -> int | None:
-    """How many documents `inputs` hold, when that is cheap to know (files, folders, JSONL: a
-    line count); None for a stream, a URL, a CSV or a feed, whose count needs the whole parse."""
+    """How many documents `inputs` hold, when that is cheap to know (files, folders, JSONL
+    lines, CSV rows); None for a stream, a URL or a feed, whose count needs the whole parse."""
     options = options or IngestOptions()
     total = 0
     for name in inputs:
@@ -186,7 +194,13 @@ def _count_file(path: Path, options: IngestOptions) -> int | None:
         if fmt is InputFormat.jsonl:
             with path.open("rb") as handle:
                 return sum(1 for line in handle if line.strip())
-    except OSError:
+        if fmt is InputFormat.csv:
+            encoding = options.encoding or "utf-8-sig"
+            delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+            with path.open(encoding=encoding, errors="replace", newline="") as text:
+                csv.field_size_limit(min(options.max_bytes, sys.maxsize))
+                return max(0, sum(1 for _ in csv.reader(text, delimiter=delimiter)) - 1)
+    except (OSError, csv.Error):
         return 1  # the reader will report it, as one failed document
     return None
 
@@ -322,7 +336,8 @@ class _Writer:
         except Exception as exc:  # a worker lost, a result that would not travel back
             log.exception("a chunk of %d documents failed", len(raws))
             return [_failed_document(raw, exc) for raw in raws]
-        self.report.model_loads[result.worker] = result.loads
+        loads = self.report.model_loads
+        loads[result.worker] = max(loads.get(result.worker, 0), result.loads)
         return result.documents
 
 

@@ -1,0 +1,190 @@
+"""`crible batch`: analyse a corpus into a DuckDB database, resumably."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from tqdm import tqdm
+
+from crible.corpus.batch import BatchOptions, BatchReport, run_batch
+from crible.errors import CribleError, UsageError
+from crible.ingest.formats import InputFormat
+from crible.ingest.sources import DEFAULT_MAX_BYTES
+
+from .analyze import _fail, _settings
+from .app import app
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class ProgressMode(str, Enum):
+    auto = "auto"
+    bar = "bar"
+    lines = "lines"
+    none = "none"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (read recursively), http(s) URLs, or - for stdin."),
+    ],
+    db: Annotated[Path, typer.Option(help="The DuckDB database to fill (made if missing).")],
+    workers: Annotated[
+        int | None, typer.Option(help="Analysis processes (default 1, or n_process in --config).")
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask: a running scheduler (tcp://host:port)."),
+    ] = None,
+    progress: Annotated[
+        ProgressMode,
+        typer.Option(
+            help="auto: a bar on a terminal, else only the summary; lines: a line per commit."
+        ),
+    ] = ProgressMode.auto,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for documents that carry none."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Force this language instead of detecting it per article.")
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None, typer.Option(help="Force the reader instead of detecting it.")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force the input encoding (e.g. latin-1).")
+    ] = None,
+    max_size: Annotated[
+        float | None,
+        typer.Option(
+            help=f"Refuse inputs above this many MB (default {DEFAULT_MAX_BYTES // 1_000_000})."
+        ),
+    ] = None,
+    aliases: Annotated[
+        list[Path] | None,
+        typer.Option(help="Extra alias table (TSV, see docs/formats/aliases.md); repeatable."),
+    ] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="Trained persuasion/frames/genre models (crible train).")
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Documents per chunk, and at most per commit.")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option(help="TOML config file (also CRIBLE_CONFIG); options win.")
+    ] = None,
+) -> None:
+    """Analyse a corpus into a DuckDB database; re-running skips what is stored."""
+    try:
+        settings = _settings(
+            inputs,
+            published,
+            lang,
+            input_format,
+            encoding,
+            max_size,
+            aliases,
+            model,
+            workers,
+            batch_size,
+            config,
+        )
+        if scheduler and engine is not Engine.dask:
+            raise UsageError("--scheduler needs --engine dask")
+        options = BatchOptions(engine=engine.value, workers=settings.n_process, scheduler=scheduler)
+        display = _Progress(progress, db)
+        report = run_batch(
+            inputs,
+            db,
+            settings,
+            options,
+            on_start=display.start,
+            on_commit=display.update,
+            on_failure=display.failure,
+        )
+    except CribleError as error:
+        _fail(error)
+    display.close(report)
+    raise typer.Exit(report.exit_code)
+
+
+class _Progress:
+    """Progress on stderr: a tqdm bar on a terminal (documents/s, words/s, ETA when the total
+    is known), or one line per commit, or nothing; then a summary."""
+
+    def __init__(self, mode: ProgressMode, db: Path) -> None:
+        if mode is ProgressMode.auto:
+            mode = ProgressMode.bar if sys.stderr.isatty() else ProgressMode.none
+        self.mode = mode
+        self.db = db
+        self.bar: tqdm[None] | None = None
+
+    def start(self, report: BatchReport) -> None:
+        if self.mode is ProgressMode.bar:
+            self.bar = tqdm(
+                total=report.total,
+                unit="doc",
+                desc="crible" if report.total is not None else "crible (a stream: no ETA)",
+                file=sys.stderr,
+                dynamic_ncols=True,
+            )
+
+    def update(self, report: BatchReport) -> None:
+        seconds = max(report.seconds, 1e-9)
+        if self.bar is not None:
+            self.bar.update(report.seen - self.bar.n)
+            self.bar.set_postfix_str(f"{report.words / seconds:,.0f} words/s", refresh=True)
+        elif self.mode is ProgressMode.lines:
+            rate = report.seen / seconds
+            if report.total is None:
+                eta = "no ETA (a stream)"
+            elif rate > 0:
+                eta = f"ETA {max(0, report.total - report.seen) / rate:.0f} s"
+            else:
+                eta = "ETA unknown"
+            sys.stderr.write(
+                f"crible: {report.seen}/{report.total if report.total is not None else '?'} "
+                f"documents ({report.stored} stored, {report.skipped} skipped, "
+                f"{report.failed} failed), {rate:.1f} documents/s, "
+                f"{report.words / seconds:,.0f} words/s, {eta}\n"
+            )
+            sys.stderr.flush()
+
+    def failure(self, message: str) -> None:
+        line = f"crible: {message}"
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def close(self, report: BatchReport) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        seconds = max(report.seconds, 1e-9)
+        loads = sorted(set(report.model_loads.values()))
+        loaded = (
+            f"; pipeline loaded {'/'.join(map(str, loads))}x in each of "
+            f"{len(report.model_loads)} worker(s)"
+            if loads
+            else ""
+        )
+        replaced = f" ({report.replaced} re-analysed)" if report.replaced else ""
+        sys.stderr.write(
+            f"crible: {report.seen} documents in {report.seconds:.1f} s: {report.stored} stored"
+            f"{replaced}, {report.skipped} skipped (already stored), {report.failed} failed; "
+            f"{report.words:,} words ({report.words / seconds:,.0f} words/s){loaded}; "
+            f"database {self.db}\n"
+        )
