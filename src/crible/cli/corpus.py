@@ -12,8 +12,8 @@ from typing import Annotated, Any
 import typer
 
 from crible.corpus import charts, views
-from crible.corpus.stories import THRESHOLD, WINDOW_DAYS
 from crible.corpus.store import Connection, closing, open_store
+from crible.corpus.stories import THRESHOLD, WINDOW_DAYS
 from crible.errors import CribleError, UsageError
 from crible.ingest.document import parse_date
 from crible.render.rows import RowFormat, write_rows
