@@ -37,7 +37,9 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def reference(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BatchReport]:
+def reference(
+    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, BatchReport]:
     """One uninterrupted local batch of the corpus: the database other runs must equal."""
     db = tmp_path_factory.mktemp("reference") / "corpus.duckdb"
     report = run_batch([str(corpus_dir)], db, Settings(batch_size=8))
@@ -72,9 +74,7 @@ def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 def rows_of(db: Path, key: str) -> dict[str, list[tuple[Any, ...]]]:
     """One document's rows in every table, without the timing columns."""
-    return {
-        table: [row for row in rows if row[0] == key] for table, rows in tables(db).items()
-    }
+    return {table: [row for row in rows if row[0] == key] for table, rows in tables(db).items()}
 
 
 def crible(*args: str, **kwargs: Any) -> subprocess.Popen[str]:

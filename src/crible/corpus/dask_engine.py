@@ -39,7 +39,7 @@ class DaskEngine:
         self.cluster: LocalCluster | None = None
         try:
             if address:
-                self.client = Client(address, timeout="20s")  # type: ignore[no-untyped-call]
+                self.client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
             else:
                 self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=workers,
