@@ -25,6 +25,17 @@ from crible.render.tables import TABLES
 from crible.render.writers import write_csv, write_json, write_jsonl
 
 from .app import app
+from .options import (
+    Aliases,
+    BatchSize,
+    Config,
+    Encoding,
+    InputFormatOption,
+    Lang,
+    MaxSize,
+    Model,
+    Published,
+)
 
 
 class OutputFormat(str, Enum):
@@ -71,37 +82,16 @@ def analyze(
             "and print a summary on stdout.",
         ),
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for documents that carry none."),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Force this language instead of detecting it per article.")
-    ] = None,
-    input_format: Annotated[
-        InputFormat | None, typer.Option(help="Force the reader instead of detecting it.")
-    ] = None,
-    encoding: Annotated[
-        str | None, typer.Option(help="Force the input encoding (e.g. latin-1).")
-    ] = None,
-    max_size: Annotated[
-        float | None,
-        typer.Option(
-            help=f"Refuse inputs above this many MB (default {DEFAULT_MAX_BYTES // 1_000_000})."
-        ),
-    ] = None,
-    aliases: Annotated[
-        list[Path] | None,
-        typer.Option(help="Extra alias table (TSV, see docs/formats/aliases.md); repeatable."),
-    ] = None,
-    model: Annotated[
-        Path | None, typer.Option(help="Trained persuasion/frames/genre models (crible train).")
-    ] = None,
+    published: Published = None,
+    lang: Lang = None,
+    input_format: InputFormatOption = None,
+    encoding: Encoding = None,
+    max_size: MaxSize = None,
+    aliases: Aliases = None,
+    model: Model = None,
     n_process: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Documents per batch.")] = None,
-    config: Annotated[
-        str | None, typer.Option(help="TOML config file (also CRIBLE_CONFIG); options win.")
-    ] = None,
+    batch_size: BatchSize = None,
+    config: Config = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary with -o.")] = False,
 ) -> None:
     """Analyse news text: articles, entities, claims, slant, times."""

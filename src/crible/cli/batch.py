@@ -12,11 +12,20 @@ from tqdm import tqdm
 
 from crible.corpus.batch import BatchOptions, BatchReport, run_batch
 from crible.errors import CribleError, UsageError
-from crible.ingest.formats import InputFormat
-from crible.ingest.sources import DEFAULT_MAX_BYTES
 
 from .analyze import _fail, _settings
 from .app import app
+from .options import (
+    Aliases,
+    BatchSize,
+    Config,
+    Encoding,
+    InputFormatOption,
+    Lang,
+    MaxSize,
+    Model,
+    Published,
+)
 
 
 class Engine(str, Enum):
@@ -54,38 +63,15 @@ def batch(
             help="auto: a bar on a terminal, else only the summary; lines: a line per commit."
         ),
     ] = ProgressMode.auto,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for documents that carry none."),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Force this language instead of detecting it per article.")
-    ] = None,
-    input_format: Annotated[
-        InputFormat | None, typer.Option(help="Force the reader instead of detecting it.")
-    ] = None,
-    encoding: Annotated[
-        str | None, typer.Option(help="Force the input encoding (e.g. latin-1).")
-    ] = None,
-    max_size: Annotated[
-        float | None,
-        typer.Option(
-            help=f"Refuse inputs above this many MB (default {DEFAULT_MAX_BYTES // 1_000_000})."
-        ),
-    ] = None,
-    aliases: Annotated[
-        list[Path] | None,
-        typer.Option(help="Extra alias table (TSV, see docs/formats/aliases.md); repeatable."),
-    ] = None,
-    model: Annotated[
-        Path | None, typer.Option(help="Trained persuasion/frames/genre models (crible train).")
-    ] = None,
-    batch_size: Annotated[
-        int | None, typer.Option(help="Documents per chunk, and at most per commit.")
-    ] = None,
-    config: Annotated[
-        str | None, typer.Option(help="TOML config file (also CRIBLE_CONFIG); options win.")
-    ] = None,
+    published: Published = None,
+    lang: Lang = None,
+    input_format: InputFormatOption = None,
+    encoding: Encoding = None,
+    max_size: MaxSize = None,
+    aliases: Aliases = None,
+    model: Model = None,
+    batch_size: BatchSize = None,
+    config: Config = None,
 ) -> None:
     """Analyse a corpus into a DuckDB database; re-running skips what is stored."""
     try:

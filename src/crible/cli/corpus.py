@@ -42,18 +42,27 @@ Term = Annotated[str | None, typer.Option(help="A word or phrase (whole words, a
 ByOutlet = Annotated[bool, typer.Option(help="One count per outlet and day.")]
 
 
-@corpus_app.command()
-def entities(
-    db: Db,
-    outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
-    limit: Limit = 50,
-    output_format: Format = RowFormat.table,
-    output: Output = None,
-) -> None:
-    """Canonical entities: mentions per outlet and every spelling seen."""
-    _show(db, output_format, output, views.entities, _filters(outlet, since, until, limit))
+def _filtered_view(name: str, view: Callable[..., Sequence[Any]], limit_default: int) -> None:
+    """Register `crible corpus NAME`: a view that takes only the common filters."""
+
+    def command(
+        db: Db,
+        outlet: Outlet = None,
+        since: Since = None,
+        until: Until = None,
+        limit: Limit = limit_default,
+        output_format: Format = RowFormat.table,
+        output: Output = None,
+    ) -> None:
+        _show(db, output_format, output, view, _filters(outlet, since, until, limit))
+
+    command.__doc__ = " ".join((view.__doc__ or "").split("\n\n")[0].split())
+    corpus_app.command(name)(command)
+
+
+_filtered_view("entities", views.entities, 50)
+_filtered_view("outlets", views.outlets, 0)
+_filtered_view("techniques", views.techniques, 50)
 
 
 @corpus_app.command()
@@ -72,34 +81,6 @@ def sources(
     """Who is quoted or cited, how often, by which outlets, with what certainty."""
     options = {**_filters(outlet, since, until, limit), "kind": kind}
     _show(db, output_format, output, views.sources, options)
-
-
-@corpus_app.command()
-def outlets(
-    db: Db,
-    outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
-    limit: Limit = 0,
-    output_format: Format = RowFormat.table,
-    output: Output = None,
-) -> None:
-    """Per outlet: hedged, anonymous and unconfirmed claims, slant, techniques, genres."""
-    _show(db, output_format, output, views.outlets, _filters(outlet, since, until, limit))
-
-
-@corpus_app.command()
-def techniques(
-    db: Db,
-    outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
-    limit: Limit = 50,
-    output_format: Format = RowFormat.table,
-    output: Output = None,
-) -> None:
-    """Slant techniques per outlet, counted and per 1,000 words."""
-    _show(db, output_format, output, views.techniques, _filters(outlet, since, until, limit))
 
 
 @corpus_app.command()
@@ -139,12 +120,7 @@ def drift_command(
     output: Output = None,
 ) -> None:
     """Certainty drift: what one outlet hedges or attributes and another states as fact."""
-    options = {
-        **_filters(outlet, since, until, limit),
-        "threshold": threshold,
-        "window_days": window,
-    }
-    _show(db, output_format, output, views.drift, options)
+    stories(db, outlet, since, until, threshold, window, True, limit, output_format, output)
 
 
 @corpus_app.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -235,10 +234,11 @@ def outlets(
     writes, with which techniques, in which genres."""
     where, params = Filters(outlet, since, until).sql()
     articles = con.execute(
-        f"""SELECT d.outlet, count(*), sum(a.words) FROM articles a
+        f"""SELECT d.outlet, count(*) FROM articles a
             JOIN documents d USING (doc_key) WHERE {where} GROUP BY ALL""",
         params,
     ).fetchall()
+    words = _words(con, where, params)
     claims = {
         out: rest
         for out, *rest in con.execute(
@@ -250,13 +250,7 @@ def outlets(
             params,
         ).fetchall()
     }
-    techniques: dict[str | None, Counter[str]] = {}
-    for out, technique, count in con.execute(
-        f"SELECT d.outlet, t.technique, count(*) FROM slant t {_ARTICLE} WHERE {where} "
-        "GROUP BY ALL",
-        params,
-    ).fetchall():
-        techniques.setdefault(out, Counter())[technique] = count
+    techniques = _technique_counts(con, where, params)
     genres: dict[str | None, Counter[str]] = {}
     for out, genre, count in con.execute(
         f"""SELECT d.outlet, coalesce(a.genre, 'unknown'), count(*) FROM articles a
@@ -265,20 +259,19 @@ def outlets(
     ).fetchall():
         genres.setdefault(out, Counter())[genre] = count
     rows = []
-    for out, n_articles, words in articles:
+    for out, n_articles in articles:
         total, hedged, anonymous, unconfirmed = claims.get(out, (0, 0, 0, 0))
         slant = techniques.get(out, Counter())
-        words = int(words or 0)
         rows.append(
             OutletRow(
                 outlet=out,
                 articles=n_articles,
-                words=words,
+                words=words[out],
                 claims=total,
                 hedged=_share(hedged, total),
                 anonymous=_share(anonymous, total),
                 unconfirmed=_share(unconfirmed, total),
-                slant_per_1000_words=round(1000 * sum(slant.values()) / words, 2) if words else 0.0,
+                slant_per_1000_words=_per_1000(sum(slant.values()), words[out]),
                 techniques=_sorted_counts(slant, top),
                 genres=_sorted_counts(genres.get(out, Counter())),
             )
@@ -305,26 +298,40 @@ def techniques(
 ) -> list[TechniqueRow]:
     """Slant techniques per outlet: spans found, and per 1,000 words of that outlet."""
     where, params = Filters(outlet, since, until).sql()
-    words = dict(
-        con.execute(
-            f"SELECT d.outlet, sum(a.words) FROM articles a JOIN documents d USING (doc_key) "
-            f"WHERE {where} GROUP BY ALL",
-            params,
-        ).fetchall()
-    )
-    found = con.execute(
-        f"SELECT d.outlet, t.technique, count(*) FROM slant t {_ARTICLE} WHERE {where} "
-        "GROUP BY ALL",
-        params,
-    ).fetchall()
+    words = _words(con, where, params)
     rows = [
-        TechniqueRow(
-            out, technique, spans, round(1000 * spans / words[out], 2) if words[out] else 0.0
-        )
-        for out, technique, spans in found
+        TechniqueRow(out, technique, spans, _per_1000(spans, words[out]))
+        for out, counts in _technique_counts(con, where, params).items()
+        for technique, spans in counts.items()
     ]
     rows.sort(key=lambda r: (-r.spans, r.outlet or "", r.technique))
     return rows[:limit] if limit else rows
+
+
+def _words(con: Connection, where: str, params: list[Any]) -> dict[str | None, int]:
+    found = con.execute(
+        f"SELECT d.outlet, sum(a.words) FROM articles a JOIN documents d USING (doc_key) "
+        f"WHERE {where} GROUP BY ALL",
+        params,
+    ).fetchall()
+    return {out: int(words or 0) for out, words in found}
+
+
+def _technique_counts(
+    con: Connection, where: str, params: list[Any]
+) -> dict[str | None, Counter[str]]:
+    counts: dict[str | None, Counter[str]] = {}
+    for out, technique, spans in con.execute(
+        f"SELECT d.outlet, t.technique, count(*) FROM slant t {_ARTICLE} WHERE {where} "
+        "GROUP BY ALL",
+        params,
+    ).fetchall():
+        counts.setdefault(out, Counter())[technique] = spans
+    return counts
+
+
+def _per_1000(count: int, words: int) -> float:
+    return round(1000 * count / words, 2) if words else 0.0
 
 
 # --- stories and certainty drift ------------------------------------------------------------------
@@ -598,7 +605,3 @@ VIEWS = {
     "drift": drift,
     "timeline": timeline,
 }
-
-
-def view_names() -> Sequence[str]:
-    return list(VIEWS)
