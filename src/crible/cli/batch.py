@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -117,8 +118,10 @@ class _Progress:
         self.mode = mode
         self.db = db
         self.bar: tqdm[None] | None = None
+        self.started = time.perf_counter()
 
     def start(self, report: BatchReport) -> None:
+        self.started = time.perf_counter()  # rates count from here: the engine is ready
         if self.mode is ProgressMode.bar:
             self.bar = tqdm(
                 total=report.total,
@@ -129,7 +132,7 @@ class _Progress:
             )
 
     def update(self, report: BatchReport) -> None:
-        seconds = max(report.seconds, 1e-9)
+        seconds = max(time.perf_counter() - self.started, 1e-9)
         if self.bar is not None:
             self.bar.update(report.seen - self.bar.n)
             self.bar.set_postfix_str(f"{report.words / seconds:,.0f} words/s", refresh=True)
