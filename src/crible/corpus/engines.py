@@ -13,7 +13,7 @@ import os
 import socket
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from crible.analysis import Settings, analyze_chunk
 from crible.errors import UsageError
@@ -29,6 +29,21 @@ class UnitResult:
     documents: list[Document]
     worker: str  # host:pid of the process that analysed them
     loads: int  # pipelines that process has loaded so far
+
+    # Between processes (a pool's pipe, Dask's network) documents travel as JSON: pydantic
+    # writes and reads it natively, four times faster than pickling the model objects, and
+    # the reading is done by the single writer, whose time every worker waits for.
+    def __getstate__(self) -> tuple[str, list[Any], str, int]:
+        try:
+            return ("json", [d.model_dump_json() for d in self.documents], self.worker, self.loads)
+        except ValueError:  # text JSON cannot carry (a lone surrogate): pickle as it is
+            return ("objects", self.documents, self.worker, self.loads)
+
+    def __setstate__(self, state: tuple[str, list[Any], str, int]) -> None:
+        form, documents, self.worker, self.loads = state
+        if form == "json":
+            documents = [Document.model_validate_json(d) for d in documents]
+        self.documents = documents
 
 
 def analyse_unit(raws: list[RawDocument], settings: Settings) -> UnitResult:
