@@ -30,3 +30,15 @@ def generate(words: int = 100_000, *, seed: int = 20231012) -> list[str]:
 
 def word_count(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
+
+
+def articles(count: int, *, seed: int = 20231012) -> list[str]:
+    """`count` articles made as `generate` makes them."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        paragraphs = [
+            " ".join(rng.sample(SENTENCES, rng.randint(2, 4))) for _ in range(rng.randint(3, 5))
+        ]
+        out.append("\n".join(paragraphs) + "\n")
+    return out

@@ -82,3 +82,9 @@ class AnalysisFailed(CribleError):
     """The analysis itself broke on an input: a bug to report, not the user's fault."""
 
     code = "analysis_failed"
+
+
+class StoreError(ResourceError):
+    """The corpus database cannot be opened or written (missing, locked, newer schema)."""
+
+    code = "store"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 
 from crible.cli import analyze as _analyze  # noqa: F401  (registers commands)
+from crible.cli import batch as _batch  # noqa: F401
+from crible.cli import corpus as _corpus  # noqa: F401
+from crible.cli import export as _export  # noqa: F401
 from crible.cli import serve as _serve  # noqa: F401
 from crible.cli.app import app
 

@@ -25,8 +25,18 @@ from crible.render.summary import write_summary
 from crible.render.tables import TABLES
 from crible.render.writers import write_csv, write_json, write_jsonl
 
-from . import options
 from .app import app
+from .options import (
+    Aliases,
+    BatchSize,
+    Config,
+    Encoding,
+    InputFormatOption,
+    Lang,
+    MaxSize,
+    Model,
+    Published,
+)
 
 
 class OutputFormat(str, Enum):
@@ -80,28 +90,16 @@ def analyze(
             "and print a summary on stdout.",
         ),
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for documents that carry none."),
-    ] = None,
-    lang: options.Lang = None,
-    input_format: Annotated[
-        InputFormat | None, typer.Option(help="Force the reader instead of detecting it.")
-    ] = None,
-    encoding: Annotated[
-        str | None, typer.Option(help="Force the input encoding (e.g. latin-1).")
-    ] = None,
-    max_size: Annotated[
-        float | None,
-        typer.Option(
-            help=f"Refuse inputs above this many MB (default {DEFAULT_MAX_BYTES // 1_000_000})."
-        ),
-    ] = None,
-    aliases: options.Aliases = None,
-    model: options.Model = None,
+    published: Published = None,
+    lang: Lang = None,
+    input_format: InputFormatOption = None,
+    encoding: Encoding = None,
+    max_size: MaxSize = None,
+    aliases: Aliases = None,
+    model: Model = None,
     n_process: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Documents per batch.")] = None,
-    config: options.Config = None,
+    batch_size: BatchSize = None,
+    config: Config = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary with -o.")] = False,
 ) -> None:
     """Analyse news text: articles, entities, claims, slant, times."""

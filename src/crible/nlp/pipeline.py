@@ -30,6 +30,12 @@ def load_pipeline(
     return _load(lang, tuple(components), tuple(extra_aliases), model_dir)
 
 
+def pipeline_loads() -> int:
+    """How many pipelines this process has loaded (each `spacy.load` of a model counts once):
+    batch workers report it, to show the model loads once per worker."""
+    return _load.cache_info().misses
+
+
 @lru_cache(maxsize=8)
 def _load(
     lang: str, components: tuple[str, ...], extra_aliases: tuple[str, ...], model_dir: str | None
