@@ -51,7 +51,8 @@ def test_sources_say_who_is_quoted_by_whom_and_how_firmly(con: Connection) -> No
     tanguy = rows["marc-tanguy"]
     assert tanguy.name == "Marc Tanguy" and tanguy.kind == "person"
     assert set(tanguy.outlets) == {GAZETTE, RADIO}
-    assert tanguy.certainty == {"reported": 2}
+    # three quotes: « … », a déclaré; « … », a dénoncé; « … », a réagi
+    assert tanguy.certainty == {"reported": 3}
     anonymous = views.sources(con, kind="anonymous")
     assert anonymous and all(r.kind == "anonymous" for r in anonymous)
     assert "une source proche du dossier" in {r.source for r in anonymous}
