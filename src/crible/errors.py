@@ -88,3 +88,9 @@ class StoreError(ResourceError):
     """The corpus database cannot be opened or written (missing, locked, newer schema)."""
 
     code = "store"
+
+
+class StoreLocked(StoreError):
+    """Another process holds the corpus database for writing (a running `crible batch`)."""
+
+    code = "store_locked"

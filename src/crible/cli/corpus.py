@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from crible.corpus import charts, views
-from crible.corpus.store import Connection, closing, open_store
+from crible.corpus.store import closing, open_store
 from crible.corpus.stories import THRESHOLD, WINDOW_DAYS
 from crible.errors import CribleError, UsageError
 from crible.ingest.document import parse_date
@@ -175,18 +175,13 @@ def chart(
                 picture = charts.techniques_chart(views.techniques(con, **filters), fmt)
             else:
                 rows = views.timeline(con, entity=entity, term=term, by_outlet=by_outlet, **filters)
-                label = _entity_label(con, entity) if entity else str(term)
+                label = views.entity_label(con, entity) if entity else str(term)
                 picture = charts.timeline_chart(rows, label, fmt)
         output.write_bytes(picture)
     except OSError as exc:
         _fail(UsageError(f"cannot write {output}: {exc.strerror or exc}"))
     except CribleError as error:
         _fail(error)
-
-
-def _entity_label(con: Connection, entity: str) -> str:
-    found = [r for r in views.entities(con) if r.entity in views.entity_ids(con, entity)]
-    return found[0].name if found else entity
 
 
 def _filters(

@@ -1,14 +1,15 @@
-"""`crible serve`: the web page and the JSON API under uvicorn (see docs/web.md)."""
+"""`crible serve`: the web page, the JSON API and the corpus page under uvicorn (docs/web.md)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from crible.cli.analyze import _fail, _settings
-from crible.errors import CribleError, UsageError
+from crible.errors import CribleError, StoreLocked, UsageError
 
 from . import options
 from .app import app
@@ -35,12 +36,19 @@ def serve(
             help="Analyses at once, each in its own process with its pipeline (default 1)."
         ),
     ] = 1,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            help="A corpus database (crible batch): adds the Corpus page and /api/corpus/…."
+        ),
+    ] = None,
     lang: options.Lang = None,
     aliases: options.Aliases = None,
     model: options.Model = None,
     config: options.Config = None,
 ) -> None:
-    """Serve the web page (paste a text, see the report) and the JSON API (POST /api/analyze)."""
+    """Serve the web page (paste a text, see the report), the JSON API (POST /api/analyze) and,
+    with --db, the corpus page (/corpus) and its API (/api/corpus/VIEW)."""
     import uvicorn
 
     from crible.web import WebSettings, create_app
@@ -53,6 +61,8 @@ def serve(
             raise UsageError("--workers must be at least 1")
         if not 0 <= port <= 65535:
             raise UsageError(f"--port {port}: not a port number")
+        if db is not None:
+            _check_corpus(db)
         analysis = _settings(
             paths=None,
             published=None,
@@ -73,6 +83,7 @@ def serve(
         max_bytes=int(max_size * 1_000_000),
         timeout=timeout,
         workers=workers,
+        corpus_db=db,
     )
     pool = worker_pool(settings)
     typer.echo(f"crible: loading the pipeline in {workers} worker(s)…", err=True)
@@ -88,3 +99,19 @@ def serve(
         log_level="info",
         timeout_graceful_shutdown=10,
     )
+
+
+def _check_corpus(db: Path) -> None:
+    """A missing or unreadable database stops the server before it starts (raises). One that a
+    batch is writing does not: the corpus page answers 503 until the batch has finished."""
+    from crible.corpus.store import closing, open_store
+
+    try:
+        with closing(open_store(db, read_only=True)):
+            pass
+    except StoreLocked:
+        typer.echo(
+            f"crible: {db} is being written by a running crible batch; the corpus page "
+            "answers 503 until the batch has finished",
+            err=True,
+        )

@@ -10,8 +10,9 @@ escaped, and SVG text is written as XML text (escaped by matplotlib), not as gly
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Literal
 
 from matplotlib import rc_context
@@ -28,15 +29,26 @@ ChartFormat = Literal["png", "svg"]
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 
 
-def _style() -> AbstractContextManager[None]:
-    return rc_context(
-        {
-            "svg.fonttype": "none",  # text stays text: searchable, and escaped as XML
-            "svg.hashsalt": "crible",  # the same chart gives the same file
-            "font.family": "DejaVu Sans",
-            "font.size": 9,
-        }
-    )
+# matplotlib's settings (rcParams) are global to the process and the figure reads them while it
+# is drawn and saved: two charts drawn at once in threads (the web server's) would undo each
+# other's `rc_context`. One chart at a time.
+_DRAWING = threading.Lock()
+
+
+@contextmanager
+def _style() -> Iterator[None]:
+    with (
+        _DRAWING,
+        rc_context(
+            {
+                "svg.fonttype": "none",  # text stays text: searchable, and escaped as XML
+                "svg.hashsalt": "crible",  # the same chart gives the same file
+                "font.family": "DejaVu Sans",
+                "font.size": 9,
+            }
+        ),
+    ):
+        yield
 
 
 def outlets_chart(rows: Sequence[OutletRow], fmt: ChartFormat = "svg") -> bytes:

@@ -24,7 +24,7 @@ from typing import Any
 
 import duckdb
 
-from crible.errors import StoreError
+from crible.errors import StoreError, StoreLocked
 from crible.model import (
     Article,
     Claim,
@@ -270,7 +270,7 @@ def _connect(path: Path, *, read_only: bool) -> Connection:
     except duckdb.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "lock" in first.lower():
-            raise StoreError(
+            raise StoreLocked(
                 f"{path}: the database is in use by another process ({first})",
                 hint="wait for the running crible batch to finish, or give another --db",
             ) from exc

@@ -567,6 +567,17 @@ def entity_ids(con: Connection, name: str) -> list[str]:
     return [entity for (entity,) in found]
 
 
+def entity_label(con: Connection, entity: str) -> str:
+    """The name most articles give the entity `entity` (an id, name or spelling); `entity` itself
+    when the corpus does not know it."""
+    found = con.execute(
+        """SELECT name FROM entities WHERE entity IN (SELECT unnest(?))
+           GROUP BY name ORDER BY count(*) DESC, name LIMIT 1""",
+        [entity_ids(con, entity)],
+    ).fetchone()
+    return str(found[0]) if found else entity
+
+
 _REGEX_SPECIAL = set("\\.^$|?*+()[]{}")
 
 
@@ -574,6 +585,41 @@ def _pattern(con: Connection, term: str) -> str:
     row = con.execute("SELECT strip_accents(lower(?))", [" ".join(term.split())]).fetchone()
     plain = str(row[0]) if row else term
     return "".join("\\" + ch if ch in _REGEX_SPECIAL else ch for ch in plain)
+
+
+# --- the corpus as a whole -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overview:
+    documents: int
+    failed: int  # documents stored with an error and no analysis
+    articles: int
+    outlets: list[str]  # every outlet named, in alphabetical order (documents without one aside)
+    first: dt.date | None  # the earliest and latest publication dates
+    last: dt.date | None
+
+
+def overview(con: Connection) -> Overview:
+    """What the corpus holds: counts, its outlets, the dates it spans."""
+    row = con.execute(
+        """SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE failed),
+                  count(*), min(published), max(published) FROM articles"""
+    ).fetchone()
+    documents, failed, articles, first, last = row or (0, 0, 0, None, None)
+    names = con.execute(
+        "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet"
+    ).fetchall()
+    return Overview(documents, failed, articles, [name for (name,) in names], first, last)
+
+
+def article_documents(con: Connection, article: str) -> list[str]:
+    """The keys of the stored documents that hold an article with this id (one, unless two
+    inputs gave the same record id)."""
+    found = con.execute(
+        "SELECT DISTINCT doc_key FROM articles WHERE article = ? ORDER BY doc_key", [article]
+    ).fetchall()
+    return [key for (key,) in found]
 
 
 # --- helpers ------------------------------------------------------------------------------------

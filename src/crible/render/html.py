@@ -40,16 +40,17 @@ class Assets:
     css: Markup
     js: Markup
 
-    def policy(self, *, served: bool) -> str:
+    def policy(self, *, served: bool, images: bool = False) -> str:
         """The Content-Security-Policy: nothing but our inline style and script, by hash.
 
         `served` adds what only an HTTP header can carry or a served page needs (form posts to
-        itself, no framing)."""
+        itself, no framing). `images` lets a served page show pictures from its own server (the
+        corpus charts, through <img>: an SVG loaded so runs no script)."""
         parts = [
             "default-src 'none'",
             f"script-src '{_sha256(self.js)}'",
             f"style-src '{_sha256(self.css)}'",
-            "img-src 'none'",
+            "img-src 'self'" if images else "img-src 'none'",
             "base-uri 'none'",
         ]
         parts += (

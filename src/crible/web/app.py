@@ -1,11 +1,13 @@
 """The app factory. Other pages plug in with `add_page` (a router and a navigation link) and
-render through `pages.render_page`, with a template that extends `base.html`."""
+render through `pages.render_page`, with a template that extends `base.html`; the corpus page
+is one of them (`add_corpus`, when `crible serve --db` names a database)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 
@@ -27,6 +29,7 @@ class WebSettings:
     max_bytes: int = DEFAULT_MAX_BYTES  # request bodies above this get 413
     timeout: float = DEFAULT_TIMEOUT  # seconds per request, waiting for a worker included
     workers: int = 1  # analyses running at once, each in its own process
+    corpus_db: Path | None = None  # a database made by crible batch: the Corpus page and API
 
 
 def worker_pool(settings: WebSettings) -> WorkerPool:
@@ -68,8 +71,21 @@ def create_app(settings: WebSettings | None = None, pool: WorkerPool | None = No
     app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
     add_page(app, pages.router, NavLink("Analyse", "/"))
+    if settings.corpus_db is not None:
+        add_corpus(app, settings.corpus_db)
     add_page(app, apidocs.router, NavLink("API", "/docs"))
     return app
+
+
+def add_corpus(app: FastAPI, db: Path) -> None:
+    """The corpus page (/corpus), its charts and /api/corpus/… over the database `db`."""
+    # Imported here: the corpus views bring matplotlib and scikit-learn, which a server
+    # without --db never needs.
+    from crible.web import corpus_api, corpus_pages
+
+    app.state.corpus_db = db
+    app.include_router(corpus_api.router)
+    add_page(app, corpus_pages.router, NavLink("Corpus", corpus_pages.HOME))
 
 
 def add_page(app: FastAPI, router: APIRouter, link: NavLink | None = None) -> None:

@@ -41,14 +41,31 @@ class PageError:
     message: str
 
 
-def render_page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page of the site: `template` extends base.html; navigation and policy come with it."""
+def render_page(
+    request: Request,
+    template: str,
+    status: int = 200,
+    *,
+    images: bool = False,
+    current: str | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    """A page of the site: `template` extends base.html; navigation and policy come with it.
+    `images`: the page shows pictures served by this server (`img-src 'self'`; no other page
+    may). `current`: the navigation link to mark, when it is not the page's own path."""
     body = "".join(
         render(
-            template, served=True, nav=request.app.state.nav, current=request.url.path, **context
+            template,
+            served=True,
+            nav=request.app.state.nav,
+            current=current or request.url.path,
+            **context,
         )
     )
-    headers = {"Content-Security-Policy": assets().policy(served=True), "X-Frame-Options": "DENY"}
+    headers = {
+        "Content-Security-Policy": assets().policy(served=True, images=images),
+        "X-Frame-Options": "DENY",
+    }
     return HTMLResponse(body, status_code=status, headers=headers)
 
 
