@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from crible.model import Result
 
+if TYPE_CHECKING:
+    from crible.corpus.batch import BatchReport
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE = SHARED / "samples" / "fr-news-glued.txt"
 DATA = Path(__file__).resolve().parent / "data"
+CORPUS = DATA / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +34,37 @@ def sample_text(sample_path: Path) -> str:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+# --- the test corpus in a DuckDB file (tests/corpus, and the corpus page in tests/web) ----------
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test corpus plus an empty file and a binary file."""
+    folder = tmp_path_factory.mktemp("corpus") / "inputs"
+    shutil.copytree(CORPUS, folder)
+    (folder / "vide.txt").write_text("", encoding="utf-8")
+    (folder / "image.bin").write_bytes(bytes(range(256)) * 8)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def reference(
+    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, BatchReport]:
+    """One uninterrupted local batch of the corpus: the database other runs must equal."""
+    from crible.analysis import Settings
+    from crible.corpus.batch import run_batch
+
+    db = tmp_path_factory.mktemp("reference") / "corpus.duckdb"
+    report = run_batch([str(corpus_dir)], db, Settings(batch_size=8))
+    return db, report
+
+
+@pytest.fixture(scope="session")
+def reference_db(reference: tuple[Path, BatchReport]) -> Path:
+    return reference[0]
 
 
 # Text that would run or inject something if it ever reached a page as markup.

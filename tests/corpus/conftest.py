@@ -1,10 +1,10 @@
-"""Fixtures for the corpus store: our test corpus with bad inputs added, one reference batch
-run shared by the tests that only read it, and helpers to compare databases table by table."""
+"""Fixtures for the corpus store: a read-only connection to the reference database (built once
+per session by `reference` in tests/conftest.py, shared with the web tests), and helpers to
+compare databases table by table."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,41 +14,13 @@ from typing import Any
 import duckdb
 import pytest
 
-from crible.analysis import Settings
-from crible.corpus.batch import BatchReport, run_batch
 from crible.corpus.store import COLUMNS, TABLES, Connection, open_store
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 # 52 articles (articles.jsonl) + 2 (depeches.csv) + 1 (communique.txt) + 5 records in
 # broken.jsonl (one analysed with a bad date, four unreadable) + an empty and a binary file.
 DOCUMENTS = 62
 FAILED = 7
 TIMING_COLUMNS = {"analysed_at"}
-
-
-@pytest.fixture(scope="session")
-def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test corpus plus an empty file and a binary file."""
-    folder = tmp_path_factory.mktemp("corpus") / "inputs"
-    shutil.copytree(CORPUS, folder)
-    (folder / "vide.txt").write_text("", encoding="utf-8")
-    (folder / "image.bin").write_bytes(bytes(range(256)) * 8)
-    return folder
-
-
-@pytest.fixture(scope="session")
-def reference(
-    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, BatchReport]:
-    """One uninterrupted local batch of the corpus: the database other runs must equal."""
-    db = tmp_path_factory.mktemp("reference") / "corpus.duckdb"
-    report = run_batch([str(corpus_dir)], db, Settings(batch_size=8))
-    return db, report
-
-
-@pytest.fixture(scope="session")
-def reference_db(reference: tuple[Path, BatchReport]) -> Path:
-    return reference[0]
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Real `crible serve` subprocesses on 127.0.0.1, each on a free port it picks itself."""
+"""Real `crible serve` subprocesses on 127.0.0.1, each on a free port it picks itself, and what
+every answer of their API must look like (the envelope)."""
 
 from __future__ import annotations
 
@@ -89,3 +90,39 @@ def _wait_for_url(process: subprocess.Popen[str], lines: queue.Queue[str], log: 
         if found:
             return found.group(1)
     raise AssertionError("crible serve did not start:\n" + "".join(log))
+
+
+def serve_fails(*options: str) -> subprocess.CompletedProcess[str]:
+    """`crible serve` that is expected to stop at start: its exit code and output."""
+    crible = Path(sys.executable).parent / "crible"
+    return subprocess.run(
+        [str(crible), "serve", "--port", "0", *options],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+def envelope(response: httpx.Response) -> dict[str, Any]:
+    """Assert the envelope's shape and its agreement with the status; the parsed body."""
+    assert response.headers["content-type"].startswith("application/json"), response.text[:200]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    body = response.json()
+    assert isinstance(body, dict)
+    if response.status_code == 200:
+        assert set(body) == {"ok", "result"} and body["ok"] is True, body
+    else:
+        assert set(body) == {"ok", "error"} and body["ok"] is False, body
+        assert set(body["error"]) == {"code", "message"}
+        assert isinstance(body["error"]["code"], str) and body["error"]["code"]
+        assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    return body
+
+
+def error(response: httpx.Response, status: int, code: str) -> str:
+    assert response.status_code == status, response.text[:500]
+    body = envelope(response)
+    assert body["error"]["code"] == code
+    message: str = body["error"]["message"]
+    return message

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +14,7 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
-from servers import Server, serve
+from servers import Server, envelope, error, serve, serve_fails
 
 from crible.model import json_schema
 
@@ -30,30 +27,6 @@ LONG = (
     "La commission régionale a voté jeudi un budget de trois millions d'euros pour les "
     "transports scolaires du département, selon un communiqué de la préfecture. "
 ) * 8_000
-
-
-def envelope(response: httpx.Response) -> dict[str, Any]:
-    """Assert the envelope's shape and its agreement with the status; the parsed body."""
-    assert response.headers["content-type"].startswith("application/json"), response.text[:200]
-    assert response.headers["x-content-type-options"] == "nosniff"
-    body = response.json()
-    assert isinstance(body, dict)
-    if response.status_code == 200:
-        assert set(body) == {"ok", "result"} and body["ok"] is True, body
-    else:
-        assert set(body) == {"ok", "error"} and body["ok"] is False, body
-        assert set(body["error"]) == {"code", "message"}
-        assert isinstance(body["error"]["code"], str) and body["error"]["code"]
-        assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    return body
-
-
-def error(response: httpx.Response, status: int, code: str) -> str:
-    assert response.status_code == status, response.text[:500]
-    body = envelope(response)
-    assert body["error"]["code"] == code
-    message: str = body["error"]["message"]
-    return message
 
 
 @pytest.fixture(scope="module")
@@ -261,17 +234,6 @@ def test_503_at_the_time_limit_then_the_server_recovers(tight: Server) -> None:
         assert envelope(response)["result"]["documents"][0]["articles"]
 
 
-def _serve_fails(*options: str) -> subprocess.CompletedProcess[str]:
-    crible = Path(sys.executable).parent / "crible"
-    return subprocess.run(
-        [str(crible), "serve", "--port", "0", *options],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
-    )
-
-
 @pytest.mark.parametrize(
     "options, message",
     [
@@ -281,7 +243,7 @@ def _serve_fails(*options: str) -> subprocess.CompletedProcess[str]:
     ],
 )
 def test_serve_usage_errors_exit_2(options: list[str], message: str) -> None:
-    done = _serve_fails(*options)
+    done = serve_fails(*options)
     assert done.returncode == 2 and message in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -289,7 +251,7 @@ def test_serve_usage_errors_exit_2(options: list[str], message: str) -> None:
 def test_a_broken_alias_table_stops_serve_with_one_line(tmp_path: Path) -> None:
     table = tmp_path / "aliases.tsv"
     table.write_text("Le Maire\tNOT_A_TYPE\n", encoding="utf-8")
-    done = _serve_fails("--aliases", str(table))
+    done = serve_fails("--aliases", str(table))
     assert done.returncode == 2
     [line] = [line for line in done.stderr.splitlines() if "aliases.tsv" in line]
     assert "line 1" in line and "Traceback" not in done.stderr

@@ -36,11 +36,21 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Parameter:
+    name: str
+    where: str  # query, path
+    type: str  # the schema's type, with its format or its choices
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
 class Operation:
     method: str
     path: str
     summary: str
     description: str
+    parameters: list[Parameter]
     bodies: list[Body]
     answers: list[Answer]
 
@@ -71,11 +81,30 @@ def operations(spec: dict[str, Any]) -> list[Operation]:
                     path=path,
                     summary=op.get("summary", ""),
                     description=op.get("description", ""),
+                    parameters=[_parameter(p) for p in op.get("parameters", [])],
                     bodies=bodies,
                     answers=answers,
                 )
             )
     return found
+
+
+def _parameter(described: dict[str, Any]) -> Parameter:
+    schema = described.get("schema", {})
+    kind = str(schema.get("type", ""))
+    if "format" in schema:
+        kind += f" ({schema['format']})"
+    if "enum" in schema:
+        kind += ": " + " | ".join(str(v) for v in schema["enum"])
+    if "default" in schema:
+        kind += f", default {schema['default']}"
+    return Parameter(
+        name=str(described.get("name", "")),
+        where=str(described.get("in", "")),
+        type=kind,
+        required=bool(described.get("required")),
+        description=str(described.get("description", "")),
+    )
 
 
 def schemas(spec: dict[str, Any]) -> list[SchemaView]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
+from fastapi import Path as PathParameter
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, TypeAdapter, create_model
 
@@ -209,13 +210,16 @@ CHARTS = {
     )
 }
 _MEDIA = {"svg": "image/svg+xml", "png": "image/png"}
+Format = Annotated[
+    str, PathParameter(description="svg or png", json_schema_extra={"enum": list(_MEDIA)})
+]
 # The SVG is matplotlib's: style attributes and a <style> element, never a script. Opened on its
 # own (not through <img>), it may use its own styles and nothing else.
 _CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 def _chart_endpoint(chart: Chart) -> Callable[[Request, str], Response]:
-    def endpoint(request: Request, fmt: str) -> Response:
+    def endpoint(request: Request, fmt: Format) -> Response:
         if fmt not in _MEDIA:
             raise ApiError(
                 "not_found", f"a chart is {chart.name}.svg or {chart.name}.png, not .{fmt}", 404
