@@ -17,7 +17,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate, word_count
-
 from crible.nlp.pipeline import ALL_COMPONENTS, load_pipeline
 
 

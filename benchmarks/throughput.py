@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import spacy
-from corpus import generate, word_count
 
 import crible
+from corpus import generate, word_count
 from crible.ingest.document import RawDocument
 from crible.render.writers import write_json
 
