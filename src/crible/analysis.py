@@ -216,14 +216,21 @@ def _assemble(
             if doc is not None:
                 _add_findings(article, doc, start, first=p == 0)
         articles.append(article)
+    return document_for(raw, articles)
+
+
+def document_for(
+    raw: RawDocument, articles: list[Article] | None = None, errors: list[ErrorInfo] | None = None
+) -> Document:
+    """The output document of `raw`: its articles, the input's own errors, then `errors`."""
     return Document(
         source=raw.source,
         text=raw.text,
         id=raw.id,
         url=raw.url,
         outlet=raw.outlet,
-        articles=articles,
-        errors=[ErrorInfo(code=e.code, message=e.line()) for e in raw.errors],
+        articles=articles or [],
+        errors=[ErrorInfo(code=e.code, message=e.line()) for e in raw.errors] + (errors or []),
     )
 
 

@@ -272,6 +272,8 @@ GUARDS = [
     ("claims", 1.0, 1.0, 1.0),
     ("claims-gold/dev", 0.91, 0.90, 0.93),
     ("claims-gold/own", 0.93, 0.95, 0.95),
+    # measured once, blind, when the stage was done (0.937, 0.894, 0.959); a guard since then
+    ("claims-gold/heldout", 0.90, 0.86, 0.93),
 ]
 
 
@@ -286,7 +288,8 @@ def test_gold_sets_stay_above_their_floor(
 ) -> None:
     scores = evaluate_claims(data_dir / folder, nlp=full_nlp)
     got = (scores.quote_f1, scores.speaker_accuracy, scores.f1)
-    assert got >= (quote_f1, 0.0, 0.0) and scores.speaker_accuracy >= speaker, got
+    assert scores.quote_f1 >= quote_f1, got
+    assert scores.speaker_accuracy >= speaker, got
     assert scores.f1 >= f1, got
 
 
@@ -294,5 +297,6 @@ def test_dev_and_own_sets_are_large_enough(data_dir: Path) -> None:
     from crible.learn.claims_eval import load_gold
 
     assert len(load_gold(data_dir / "claims-gold" / "dev")) >= 24
+    assert len(load_gold(data_dir / "claims-gold" / "heldout")) >= 12
     own = load_gold(data_dir / "claims-gold" / "own")
     assert len(own) >= 10 and all(a.text.count("\n") >= 4 for a in own)

@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import spacy
 
-from crible.analysis import Settings, chunk_documents, mark_duplicates
+from crible.analysis import Settings, chunk_documents, document_for, mark_duplicates
 from crible.corpus import store
 from crible.corpus.engines import EngineName, Handle, make_engine
 from crible.errors import CribleError, UsageError
@@ -345,18 +345,9 @@ class _Writer:
 
 
 def _failed_document(raw: RawDocument, exc: Exception) -> Document:
-    return Document(
-        source=raw.source,
-        text=raw.text,
-        id=raw.id,
-        url=raw.url,
-        outlet=raw.outlet,
-        errors=[ErrorInfo(code=e.code, message=e.line()) for e in raw.errors]
-        + [
-            ErrorInfo(
-                code="analysis_failed",
-                message=f"{raw.source}: the analysis failed ({type(exc).__name__}: {exc}); "
-                "run the batch again to retry it",
-            )
-        ],
+    failure = ErrorInfo(
+        code="analysis_failed",
+        message=f"{raw.source}: the analysis failed ({type(exc).__name__}: {exc}); "
+        "run the batch again to retry it",
     )
+    return document_for(raw, errors=[failure])
