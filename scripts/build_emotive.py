@@ -147,6 +147,21 @@ def read_ours(path: Path) -> list[Row]:
     return rows
 
 
+def read_all_ours(folder: Path = OURS_DIR) -> list[Row]:
+    """Every hand-written entry: `crible-fr.txt` first, then the other `crible-fr*.txt` files in
+    name order. A term given by two files stops the build (one entry per term)."""
+    ours: list[Row] = []
+    for path in [folder / "crible-fr.txt", *sorted(folder.glob("crible-fr?*.txt"))]:
+        rows = read_ours(path)
+        earlier = {variant for row in ours for variant in row.term.split("|")}
+        repeated = sorted({v for row in rows for v in row.term.split("|")} & earlier)
+        if repeated:
+            listed = ", ".join(repeated[:20])
+            sys.exit(f"{path.name}: already in an earlier file, keep one: {listed}")
+        ours += rows
+    return ours
+
+
 def read_xml(source: Path | None) -> bytes:
     if source is None:
         spec = importlib.util.find_spec("textblob_fr")
@@ -206,16 +221,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", nargs="?", type=Path, help="fr-sentiment.xml or the wheel")
     args = parser.parse_args()
-    ours: list[Row] = []
-    first = OURS_DIR / "crible-fr.txt"
-    for path in [first, *sorted(OURS_DIR.glob("crible-fr?*.txt"))]:
-        rows = read_ours(path)
-        earlier = {variant for row in ours for variant in row.term.split("|")}
-        repeated = sorted({v for row in rows for v in row.term.split("|")} & earlier)
-        if repeated:
-            listed = ", ".join(repeated[:20])
-            sys.exit(f"{path.name}: already in an earlier file, keep one: {listed}")
-        ours += rows
+    ours = read_all_ours()
     taken = {variant for row in ours for variant in row.term.split("|")}
     derived = derived_rows(read_xml(args.source), taken)
     lines = [row.line() for row in ours + derived]
