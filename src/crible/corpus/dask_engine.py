@@ -12,6 +12,7 @@ import logging
 import threading
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from crible.analysis import Settings
@@ -33,6 +34,17 @@ class PipelinePlugin(WorkerPlugin):
             self.settings.pipeline(self.settings.lang or self.settings.default_lang)
 
 
+# The workers of a local cluster get this configuration. Each worker's statistical profiler walks
+# the task thread's stack every 10 ms, holding the GIL, on crible's pure-Python stages. The
+# nanny's default environment caps BLAS at one thread per worker; the local engine's processes
+# are not capped, and spaCy's matrix products then use the core another worker leaves idle
+# while it runs Python code.
+_LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {"MALLOC_TRIM_THRESHOLD_": 65536},
+}
+
+
 class DaskEngine:
     def __init__(self, settings: Settings, workers: int, address: str | None) -> None:
         self.settings = settings
@@ -41,14 +53,15 @@ class DaskEngine:
             if address:
                 self.client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
             else:
-                self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+                with dask.config.set(_LOCAL_WORKER_CONFIG):
+                    self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
                 self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             raise UsageError(

@@ -6,7 +6,7 @@ import pytest
 
 from crible.nlp.slant.genre import GenreCues
 from crible.nlp.slant.lexicon import load_genre_cues, load_persuasion_cues
-from crible.nlp.slant.persuasion import CueSet, first_chars
+from crible.nlp.slant.persuasion import CueSet, first_chars, literal_prefix
 
 from .cases import LEXICON_NEUTRAL, NEUTRAL_PARAGRAPHS, TECHNIQUE_CASES
 
@@ -25,6 +25,21 @@ from .cases import LEXICON_NEUTRAL, NEUTRAL_PARAGRAPHS, TECHNIQUE_CASES
 def test_first_chars(pattern: str, expected: set[str] | None) -> None:
     result = first_chars(pattern)
     assert (set(result) if result is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("prétendu", "pr"),
+        ("(?<!\\w)selon", "se"),  # a zero-width assertion before the letters does not count
+        ("s(?:oi|e)", None),  # the second letter is not fixed
+        ("(?:soi-disant|prétendu)", None),
+        ("[a-c]x", None),
+        ("a", None),  # shorter than two letters
+    ],
+)
+def test_literal_prefix(pattern: str, expected: str | None) -> None:
+    assert literal_prefix(pattern, 2) == expected
 
 
 def _texts() -> list[str]:

@@ -243,7 +243,7 @@ def _gender_near(
         noun = None  # 'Patrick Sauvageot, la fin d'un combat': not a word for a person
     if noun is not None:
         dets = [c for c in noun.children if c.dep_ == "det"]
-        genders = (feats(dets[0], "Gender") if dets else []) or feats(noun, "Gender")
+        genders = (feats(dets[0], "Gender") if dets else ()) or feats(noun, "Gender")
         if genders:
             return genders[0]
     agreed = _agreement(doc, i, len(words))
@@ -417,10 +417,10 @@ def resolve(words: list[Token], ctx: SourceContext) -> tuple[ClaimSource, str]:
         return source, f"'{mention.text}' names the source"
     if cue_kind == "person" and first not in _POSSESSIVE:
         head = _head_noun(words)
-        genders = []
+        genders: tuple[str, ...] = ()
         if head is not None:
             det = [w for w in words if w.i < head.i and w.pos_ == "DET"]
-            genders = (feats(det[-1], "Gender") if det else []) or feats(head, "Gender")
+            genders = (feats(det[-1], "Gender") if det else ()) or feats(head, "Gender")
         gender = genders[0] if genders else None
         found = ctx.role_holder(start, cue, gender)
         if found is not None:

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import ENT_IOB, IS_TITLE, IS_UPPER, LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
 from crible.nlp.entities.names import is_acronym, strip_accents, strip_elision
@@ -144,13 +145,19 @@ def clean_ner_span(text: str, role_nouns: frozenset[str]) -> tuple[str, int] | N
 _IOB_OUTSIDE = 2  # spaCy's ENT_IOB code for "O"
 
 
+@lru_cache(maxsize=16)
+def _role_hashes(single_roles: frozenset[str]) -> np.ndarray:
+    """The string hashes of the role nouns (a hash depends on the string only, not the vocab)."""
+    return np.array(sorted(hash_string(n) for n in single_roles), dtype=np.uint64)
+
+
 def _rule_positions(doc: Doc, single_roles: frozenset[str]) -> list[int]:
     """Indices of the tokens the rules below can act on: outside any NER entity, and upper-case,
     title-case or a role noun. One array call instead of a Python object per token."""
     if not len(doc):
         return []
     rows = doc.to_array([ENT_IOB, IS_UPPER, IS_TITLE, LOWER])
-    roles = np.array([int(doc.vocab.strings[n]) for n in single_roles], dtype=np.uint64)
+    roles = _role_hashes(single_roles)
     wanted = (rows[:, 0] == _IOB_OUTSIDE) & (
         (rows[:, 1] == 1) | (rows[:, 2] == 1) | np.isin(rows[:, 3], roles)
     )

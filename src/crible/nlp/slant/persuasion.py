@@ -38,8 +38,27 @@ class BucketedCues:
         for i, chars in enumerate(firsts):
             for ch in chars or ():
                 by_char.setdefault(ch, []).append(i)
-        self.buckets = {
-            ch: _bucket_pattern(sources, sorted({*indices, *anywhere}))
+        # Most cues start with two literal letters: at a word start, only the cues whose first
+        # two letters are the text's (with those that cannot be told by two) are tried.
+        pairs = [literal_prefix(cue_body(source), 2) for source in sources]
+        by_pair: dict[str, list[int]] = {}
+        for i, pair in enumerate(pairs):
+            if pair is not None:
+                by_pair.setdefault(pair, []).append(i)
+        self.pair_buckets = {
+            pair: _bucket_pattern(
+                sources,
+                sorted(
+                    {*indices, *anywhere}
+                    | {i for i in by_char.get(pair[0], ()) if pairs[i] is None}
+                ),
+            )
+            for pair, indices in by_pair.items()
+        }
+        self.no_pair = {
+            ch: _bucket_pattern(
+                sources, sorted({*anywhere, *(i for i in indices if pairs[i] is None)})
+            )
             for ch, indices in by_char.items()
         }
         self.default = _bucket_pattern(sources, anywhere) if anywhere else None
@@ -60,7 +79,9 @@ class BucketedCues:
             pos = candidate.start()
             if pos < resume:
                 continue
-            bucket = self.buckets.get(lower[pos : pos + 1], self.default)
+            bucket = self.pair_buckets.get(lower[pos : pos + 2])
+            if bucket is None:
+                bucket = self.no_pair.get(lower[pos : pos + 1], self.default)
             m = bucket.match(lower, pos) if bucket is not None else None
             if m is not None:
                 found.append(m)
@@ -92,6 +113,25 @@ class CueSet(BucketedCues):
 def _bucket_pattern(sources: Sequence[str], indices: Sequence[int]) -> re.Pattern[str]:
     alternatives = "|".join(f"(?P<c{i}>{cue_body(sources[i])})" for i in indices)
     return re.compile(rf"(?:{alternatives})(?!\w)")
+
+
+def literal_prefix(pattern: str, size: int) -> str | None:
+    """The first `size` characters of every match of `pattern` when they are fixed literals
+    (after zero-width assertions), else None."""
+    try:
+        parsed = list(_parser.parse(pattern))
+    except re.error:
+        return None
+    prefix = ""
+    for op, av in parsed:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT) and not prefix:
+            continue
+        if op is not _c.LITERAL:
+            return None
+        prefix += chr(av)
+        if len(prefix) == size:
+            return prefix
+    return None
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
