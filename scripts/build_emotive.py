@@ -34,7 +34,7 @@ OURS_DIR = REPO / "scripts" / "emotive"
 OUT = REPO / "src" / "crible" / "lexicons" / "fr" / "emotive.tsv"
 XML_NAME = "textblob_fr/fr-sentiment.xml"
 SOURCE = "textblob-fr"
-VERSION = "2026.1"
+VERSION = "2026.2"
 
 # What each category signals (the `technique` column).
 # An emotive label of people is both Name_Calling-Labeling and Loaded_Language, a cold one
