@@ -21,14 +21,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 from crible.learn import semeval
 from crible.learn.metrics import f1_scores
 from crible.learn.report import confusion_lines, score_lines
+from crible.learn.rules_eval import run_rules
 from crible.nlp.pipeline import load_pipeline
-from crible.nlp.slant import api
 from crible.nlp.slant.scheme import TECHNIQUES
 
 LOADED = "Loaded_Language"
@@ -53,35 +52,19 @@ def main() -> None:
         parser.error("give a corpus folder, or --articles and --labels")
     records = semeval.read_technique_labels(labels_path)
     articles = semeval.read_articles(articles_dir, ids={r.article_id for r in records})
-    gold_spans: dict[str, list[semeval.TechniqueSpan]] = defaultdict(list)
     has_spans = spans_path is not None and spans_path.exists()
-    if has_spans:
-        for span in semeval.read_technique_spans(spans_path):
-            gold_spans[span.article_id].append(span)
+    gold_spans = semeval.read_technique_spans(spans_path) if has_spans else []
     gold = {(r.article_id, r.line): set(r.techniques) for r in records}
 
     nlp = load_pipeline(args.lang, components=[])
     started = time.perf_counter()
-    predicted: dict[tuple[str, int], set[str]] = {}
-    span_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # technique -> [right, all]
-    wrong: list[str] = []
-    ids = list(articles)
-    for article_id, doc in zip(ids, nlp.pipe([articles[i] for i in ids]), strict=True):
-        lines = semeval.paragraphs(doc.text)
-        spans = [(p.start, p.end) for p in lines]
-        findings = api.rule_findings(doc)
-        per = api.paragraph_techniques(doc, findings, spans)
-        for paragraph, techniques in zip(lines, per, strict=True):
-            predicted[article_id, paragraph.line] = set(techniques)
-        for f in findings:
-            right = any(
-                g.technique == f.technique and g.start < f.end and f.start < g.end
-                for g in gold_spans[article_id]
-            )
-            span_hits[f.technique][0] += int(right)
-            span_hits[f.technique][1] += 1
-            if args.show and f.technique == LOADED and not right:
-                wrong.append(f"  {article_id}: {f.text!r} ({f.score}) {f.why}")
+    run = run_rules(nlp, articles, gold_spans)
+    predicted = run.predicted
+    wrong = [
+        f"  {article_id}: {f.text!r} ({f.score}) {f.why}"
+        for article_id, f in run.wrong
+        if args.show and f.technique == LOADED
+    ]
     seconds = time.perf_counter() - started
 
     scores = f1_scores(gold, predicted, TECHNIQUES)
@@ -94,7 +77,7 @@ def main() -> None:
     if has_spans:
         print("span precision (a rule span is right when it overlaps a gold span of its kind):")
         for technique in TECHNIQUES:
-            right, total = span_hits.get(technique, [0, 0])
+            right, total = run.span_precision(technique)
             if total:
                 print(f"  {technique}: {right}/{total} = {right / total:.3f}")
     loaded = scores.counts[LOADED]
@@ -102,7 +85,7 @@ def main() -> None:
     print(f"loaded_paragraph_recall={loaded.recall:.3f}")
     print(f"loaded_paragraph_precision={loaded.precision:.3f}")
     if has_spans:
-        right, total = span_hits.get(LOADED, [0, 0])
+        right, total = run.span_precision(LOADED)
         print(
             "loaded_span_precision definition: a predicted Loaded_Language span is right when it "
             "overlaps (one character or more) a gold Loaded_Language span; every span counts"
