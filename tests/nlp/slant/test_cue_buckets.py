@@ -6,7 +6,7 @@ import pytest
 
 from crible.nlp.slant.genre import GenreCues
 from crible.nlp.slant.lexicon import load_genre_cues, load_persuasion_cues
-from crible.nlp.slant.persuasion import CueSet, first_chars, literal_prefix
+from crible.nlp.slant.persuasion import CueSet, first_chars, literal_prefix, starts_with_word
 
 from .cases import LEXICON_NEUTRAL, NEUTRAL_PARAGRAPHS, TECHNIQUE_CASES
 
@@ -40,6 +40,21 @@ def test_first_chars(pattern: str, expected: set[str] | None) -> None:
 )
 def test_literal_prefix(pattern: str, expected: str | None) -> None:
     assert literal_prefix(pattern, 2) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("(?!nous\\b)(?P<rep>[^\\W\\d_]{3,})\\s+(?P=rep)", True),  # letters only
+        ("[\\w-]+ de salon|[\\w-]+ du dimanche", True),
+        ("\\W+x", False),
+        ("(?:a)?b", False),  # unsure: the optional part may be absent
+        (".x", False),
+        ("[^a]x", False),
+    ],
+)
+def test_starts_with_word(pattern: str, expected: bool) -> None:
+    assert starts_with_word(pattern) is expected
 
 
 def _texts() -> list[str]:

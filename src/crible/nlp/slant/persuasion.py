@@ -55,17 +55,20 @@ class BucketedCues:
             )
             for pair, indices in by_pair.items()
         }
+        # Where the text's two letters start no cue, only the cues that cannot be told by two
+        # letters are left (none, for most letters: no regex call at all there).
         self.no_pair = {
-            ch: _bucket_pattern(
-                sources, sorted({*anywhere, *(i for i in indices if pairs[i] is None)})
-            )
+            ch: _bucket_pattern(sources, sorted({*anywhere, *unpaired}))
             for ch, indices in by_char.items()
+            if (unpaired := [i for i in indices if pairs[i] is None])
         }
         self.default = _bucket_pattern(sources, anywhere) if anywhere else None
         starts = "".join(re.escape(ch) for ch in sorted(by_char))
-        self.candidates = re.compile(
-            r"(?<!\w)" if anywhere else rf"(?<!\w)(?=[{starts}])"
-        )
+        if anywhere and not all(starts_with_word(cue_body(sources[i])) for i in anywhere):
+            self.candidates = re.compile(r"(?<!\w)")
+        else:  # the cues that cannot be told by their letter still begin with a letter or '-'
+            word = r"\w\-" if anywhere else ""
+            self.candidates = re.compile(rf"(?<!\w)(?=[{word}{starts}])")
 
     def matches(self, text: str) -> list[re.Match[str]]:
         """The cue matches (`lastgroup` is `c<index of the cue>`), leftmost first, no overlap."""
@@ -132,6 +135,44 @@ def literal_prefix(pattern: str, size: int) -> str | None:
         if len(prefix) == size:
             return prefix
     return None
+
+
+_WORD_CLASSES = {
+    (_c.CATEGORY, _c.CATEGORY_WORD),
+    (_c.LITERAL, ord("-")),
+}
+
+
+def starts_with_word(pattern: str) -> bool:
+    """Does every match of `pattern` begin with a word character or '-'? (False when unsure.)"""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return False
+    return _starts_with_word(list(parsed))
+
+
+def _starts_with_word(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue
+        if op is _c.SUBPATTERN:
+            return _starts_with_word(list(av[3]))
+        if op is _c.BRANCH:
+            return all(_starts_with_word(list(branch)) for branch in av[1])
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            return av[0] >= 1 and _starts_with_word(list(av[2]))
+        if op is _c.IN:
+            # [\w-] or [^\W\d_] (letters): a set of word classes, or the negation of non-word
+            if av and av[0][0] is _c.NEGATE:
+                return (_c.CATEGORY, _c.CATEGORY_NOT_WORD) in av[1:]
+            return all(
+                (o, a) in _WORD_CLASSES or (o is _c.LITERAL and chr(a).isalnum()) for o, a in av
+            )
+        if op is _c.LITERAL:
+            return chr(av).isalnum() or chr(av) in "-_"
+        return False
+    return False
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

@@ -47,12 +47,18 @@ class TermMatcher(Generic[T]):
 
     def __init__(self, lang: str, terms: Iterable[tuple[Sequence[str], T]]) -> None:
         tokenizer = tokenizer_for(lang)
-        self._index: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        # One-token patterns by their key; longer ones by their first two keys. Indexing long
+        # patterns by the first key alone put hundreds of expressions under « être », « faire »
+        # or « de », all tried at every such token.
+        self._single: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], T]]] = {}
         for variants, value in terms:
             for variant in variants:
                 keys = tuple(key(t.text) for t in tokenizer(variant) if not t.is_space)
-                if keys:
-                    self._index.setdefault(keys[0], []).append((keys, value))
+                if len(keys) == 1:
+                    self._single.setdefault(keys[0], []).append((keys, value))
+                elif keys:
+                    self._pairs.setdefault((keys[0], keys[1]), []).append((keys, value))
 
     def __call__(
         self, doc: Doc, *, longest: bool = True, keys: Sequence[tuple[str, ...]] | None = None
@@ -61,18 +67,24 @@ class TermMatcher(Generic[T]):
         `keys` (from `token_keys(doc)`) may be passed to share them between matchers."""
         keys = token_keys(doc) if keys is None else keys
         found: list[Match[T]] = []
-        index = self._index
+        single, pairs = self._single, self._pairs
         n = len(keys)
         for i, first in enumerate(keys):
+            for k in first:
+                for _pattern, value in single.get(k, ()):
+                    found.append(Match(i, i + 1, value))
+            if i + 1 == n:
+                continue
             seen: set[int] = set()
             for k in first:
-                for pattern, value in index.get(k, ()):
-                    if id(pattern) in seen:
-                        continue
-                    end = i + len(pattern)
-                    if end <= n and all(pattern[j] in keys[i + j] for j in range(1, len(pattern))):
-                        seen.add(id(pattern))
-                        found.append(Match(i, end, value))
+                for k2 in keys[i + 1]:
+                    for pattern, value in pairs.get((k, k2), ()):
+                        end = i + len(pattern)
+                        if id(pattern) in seen or end > n:
+                            continue
+                        if all(pattern[j] in keys[i + j] for j in range(2, len(pattern))):
+                            seen.add(id(pattern))
+                            found.append(Match(i, end, value))
         if not longest:
             return found
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
