@@ -223,3 +223,18 @@ def test_broken_user_alias_table_is_one_clear_line(runner: CliRunner, tmp_path: 
     assert result.stdout == ""  # nothing half-written
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("crible: ") and "bad.tsv" in line
+
+
+def test_csv_cells_are_not_spreadsheet_formulas(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "formula.txt"
+    title = '=HYPERLINK("http://evil.example","clic")'
+    path.write_text(
+        f"{title}\n\nLe conseil municipal de Vernelles a voté mardi le budget de la commune, "
+        "a indiqué le maire Paul Ardent.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["analyze", str(path), "--format", "csv", "--table", "articles"])
+    assert result.exit_code == 0
+    (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["title"] == "'" + title  # shown as text by the spreadsheet, the text kept whole
+    assert row["start"] == "0"

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any, TextIO
 
+from crible.render.cells import spreadsheet_cell
+
 
 class RowFormat(str, Enum):
     table = "table"
@@ -39,7 +41,10 @@ def write_rows(rows: Sequence[Any], fmt: RowFormat, out: TextIO) -> None:
     if fmt is RowFormat.csv:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(cells)
+        for record, row in zip(records, cells, strict=True):
+            writer.writerow(
+                [spreadsheet_cell(record[c], cell) for c, cell in zip(columns, row, strict=True)]
+            )
         return
     shown = [[_shorten(_visible(cell)) for cell in row] for row in cells]
     widths = [max(len(c), *(len(row[i]) for row in shown)) for i, c in enumerate(columns)]

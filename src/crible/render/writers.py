@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from crible.model import Document
+from crible.render.cells import spreadsheet_text
 from crible.render.tables import TABLES
 from crible.version import __version__
 
@@ -43,4 +44,8 @@ def write_csv(documents: Iterable[Document], out: TextIO, table: str) -> Iterato
 
 
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: ("" if v is None else v) for k, v in row.items()}
+    """None as an empty cell; text that a spreadsheet would run as a formula made inert."""
+    return {
+        k: "" if v is None else spreadsheet_text(v) if isinstance(v, str) else v
+        for k, v in row.items()
+    }
