@@ -205,7 +205,7 @@ def test_training_into_a_directory_adds_the_task(split: Path, tmp_path: Path) ->
             str(tmp_path / "p.txt"),
         ],
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the model the user gave: a usage error, as for analyze
     assert "holds no persuasion model" in result.stderr
 
 

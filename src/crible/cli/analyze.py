@@ -12,14 +12,9 @@ from typing import Annotated, TextIO
 
 import typer
 
-from crible.analysis import Settings, analyze_paths
-from crible.config import load_config
-from crible.errors import CribleError, ResourceError, UsageError
-from crible.ingest.document import parse_date
-from crible.ingest.formats import InputFormat
-from crible.ingest.sources import DEFAULT_MAX_BYTES, IngestOptions
+from crible.analysis import analyze_paths
+from crible.errors import CribleError, UsageError
 from crible.model import Document, json_schema
-from crible.nlp.pipeline import MODELS
 from crible.render.html import write_html
 from crible.render.summary import write_summary
 from crible.render.tables import TABLES
@@ -37,6 +32,7 @@ from .options import (
     Model,
     Published,
 )
+from .shared import fail, settings_from_options
 
 
 class OutputFormat(str, Enum):
@@ -104,7 +100,7 @@ def analyze(
 ) -> None:
     """Analyse news text: articles, entities, claims, slant, times."""
     try:
-        settings = _settings(
+        settings = settings_from_options(
             paths,
             published,
             lang,
@@ -120,10 +116,10 @@ def analyze(
         # Load now: a broken alias table or model fails before any output is written.
         settings.pipeline(settings.lang or settings.default_lang)
     except CribleError as error:
-        _fail(error)
+        fail(error)
     inputs = paths or (["-"] if not sys.stdin.isatty() else [])
     if not inputs:
-        _fail(UsageError("nothing to analyse", hint="give files, folders, URLs, or - for stdin"))
+        fail(UsageError("nothing to analyse", hint="give files, folders, URLs, or - for stdin"))
     fmt = output_format or (
         _SUFFIX_FORMAT.get(output.suffix.lower(), OutputFormat.json)
         if output
@@ -139,7 +135,7 @@ def analyze(
                 if output and not quiet:
                     write_summary([document], sys.stdout).__next__()
     except CribleError as error:
-        _fail(error)
+        fail(error)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -169,68 +165,6 @@ def _report_errors(documents: Iterable[Document]) -> Iterator[Document]:
         for error in document.errors:
             typer.echo(f"crible: {error.message}", err=True)
         yield document
-
-
-def _settings(
-    paths: list[str] | None,
-    published: str | None,
-    lang: str | None,
-    input_format: InputFormat | None,
-    encoding: str | None,
-    max_size: float | None,
-    aliases: list[Path] | None,
-    model: Path | None,
-    n_process: int | None,
-    batch_size: int | None,
-    config: str | None,
-) -> Settings:
-    conf = load_config(config)
-    published = published or conf.get("published")
-    try:
-        date = parse_date(published)
-    except ValueError as exc:
-        raise UsageError(f"--published must be YYYY-MM-DD, not {published!r}") from exc
-    lang = lang or conf.get("lang")
-    if lang is not None and lang not in MODELS:
-        raise UsageError(
-            f"--lang {lang}: no pipeline for this language",
-            hint=f"supported: {', '.join(sorted(MODELS))}; omit --lang to detect languages",
-        )
-    alias_files = [str(a) for a in aliases or []] or list(conf.get("aliases", []))
-    for file in alias_files:
-        if not Path(file).is_file():
-            raise UsageError(f"--aliases {file}: no such file")
-    model_dir = str(model) if model else conf.get("model")
-    if model_dir and not Path(model_dir).is_dir():
-        raise UsageError(
-            f"--model {model_dir}: no such directory", hint="train one with crible train"
-        )
-    size_mb = max_size if max_size is not None else conf.get("max_size")
-    if size_mb is not None and size_mb <= 0:
-        raise UsageError("--max-size must be a positive number of MB")
-    n = n_process if n_process is not None else conf.get("n_process", 1)
-    batch = batch_size if batch_size is not None else conf.get("batch_size", 64)
-    if n < 1 or batch < 1:
-        raise UsageError("--n-process and --batch-size must be at least 1")
-    return Settings(
-        lang=lang,
-        published=date,
-        aliases=tuple(alias_files),
-        model_dir=model_dir,
-        n_process=n,
-        batch_size=batch,
-        ingest=IngestOptions(
-            input_format=input_format,
-            max_bytes=int(size_mb * 1_000_000) if size_mb else DEFAULT_MAX_BYTES,
-            encoding=encoding,
-        ),
-    )
-
-
-def _fail(error: CribleError) -> None:
-    typer.echo(f"crible: {error.line()}", err=True)
-    # The user's own settings or files (a bad option, alias table or model) are usage errors.
-    raise typer.Exit(2 if isinstance(error, UsageError | ResourceError) else 1)
 
 
 __all__ = ["TABLES", "Document", "analyze", "schema"]

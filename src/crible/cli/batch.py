@@ -14,7 +14,6 @@ from tqdm import tqdm
 from crible.corpus.batch import BatchOptions, BatchReport, run_batch
 from crible.errors import CribleError, UsageError
 
-from .analyze import _fail, _settings
 from .app import app
 from .options import (
     Aliases,
@@ -27,6 +26,7 @@ from .options import (
     Model,
     Published,
 )
+from .shared import fail, settings_from_options
 
 
 class Engine(str, Enum):
@@ -76,7 +76,7 @@ def batch(
 ) -> None:
     """Analyse a corpus into a DuckDB database; re-running skips what is stored."""
     try:
-        settings = _settings(
+        settings = settings_from_options(
             inputs,
             published,
             lang,
@@ -103,7 +103,7 @@ def batch(
             on_failure=display.failure,
         )
     except CribleError as error:
-        _fail(error)
+        fail(error)
     display.close(report)
     raise typer.Exit(report.exit_code)
 

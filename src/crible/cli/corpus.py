@@ -18,8 +18,8 @@ from crible.errors import CribleError, UsageError
 from crible.ingest.document import parse_date
 from crible.render.rows import RowFormat, write_rows
 
-from .analyze import _fail
 from .app import app
+from .shared import fail
 
 corpus_app = typer.Typer(help="Views of a corpus database made by crible batch, and charts.")
 app.add_typer(corpus_app, name="corpus")
@@ -179,9 +179,9 @@ def chart(
                 picture = charts.timeline_chart(rows, label, fmt)
         output.write_bytes(picture)
     except OSError as exc:
-        _fail(UsageError(f"cannot write {output}: {exc.strerror or exc}"))
+        fail(UsageError(f"cannot write {output}: {exc.strerror or exc}"))
     except CribleError as error:
-        _fail(error)
+        fail(error)
 
 
 def _filters(
@@ -199,7 +199,7 @@ def _date(option: str, value: str | None) -> Any:
     try:
         return parse_date(value)
     except ValueError:
-        _fail(UsageError(f"{option} must be YYYY-MM-DD, not {value!r}"))
+        fail(UsageError(f"{option} must be YYYY-MM-DD, not {value!r}"))
 
 
 def _show(
@@ -218,6 +218,6 @@ def _show(
         with target as out:
             write_rows(rows, fmt, out)
     except OSError as exc:
-        _fail(UsageError(f"cannot write {output}: {exc.strerror or exc}"))
+        fail(UsageError(f"cannot write {output}: {exc.strerror or exc}"))
     except CribleError as error:
-        _fail(error)
+        fail(error)

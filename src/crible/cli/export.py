@@ -11,8 +11,8 @@ from crible.corpus.export import export_parquet
 from crible.corpus.store import closing, open_store
 from crible.errors import CribleError
 
-from .analyze import _fail
 from .app import app
+from .shared import fail
 
 
 @app.command()
@@ -26,6 +26,6 @@ def export(
         with closing(open_store(db, read_only=True)) as con:
             counts = export_parquet(con, parquet, overwrite=overwrite)
     except CribleError as error:
-        _fail(error)
+        fail(error)
     summary = ", ".join(f"{table} {rows}" for table, rows in counts.items())
     typer.echo(f"crible: wrote {parquet}: {summary} rows")

@@ -8,11 +8,12 @@ stderr: exit code 2 for usage errors (missing folder, malformed label file), 1 f
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from crible.cli.app import evaluate_app, train_app
+from crible.cli.shared import fail
 from crible.errors import CribleError, UsageError
 from crible.learn.metrics import Scores
 from crible.learn.report import confusion_lines, matrix_lines, score_lines
@@ -54,11 +55,6 @@ Predictions = Annotated[
 ]
 
 
-def _fail(error: CribleError) -> NoReturn:
-    typer.echo(f"crible: {error.line()}", err=True)
-    raise typer.Exit(2 if isinstance(error, UsageError) else 1)
-
-
 def _train(
     task: Task,
     articles: Path | None,
@@ -92,7 +88,7 @@ def _train(
             )
         report = train_sources(task, sources, out)
     except CribleError as error:
-        _fail(error)
+        fail(error)
     cv = (
         "" if report.cv_micro_f1 is None else f", cross-validated micro-F1 {report.cv_micro_f1:.3f}"
     )
@@ -137,7 +133,7 @@ def _evaluate(
             lang=lang,
         )
     except CribleError as error:
-        _fail(error)
+        fail(error)
     typer.echo(
         f"wrote {report.predicted} {task} prediction(s) from the {report.source} "
         f"to {report.predictions_path}"

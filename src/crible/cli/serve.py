@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from crible.cli.analyze import _fail, _settings
+from crible.cli.shared import fail, settings_from_options
 from crible.errors import CribleError, StoreLocked, UsageError
 
 from . import options
@@ -63,7 +63,7 @@ def serve(
             raise UsageError(f"--port {port}: not a port number")
         if db is not None:
             _check_corpus(db)
-        analysis = _settings(
+        analysis = settings_from_options(
             paths=None,
             published=None,
             lang=lang,
@@ -77,7 +77,7 @@ def serve(
             config=config,
         )
     except CribleError as error:
-        _fail(error)
+        fail(error)
     settings = WebSettings(
         analysis=replace(analysis, n_process=1),
         max_bytes=int(max_size * 1_000_000),
@@ -90,7 +90,7 @@ def serve(
     try:
         pool.load()
     except CribleError as error:
-        _fail(error)
+        fail(error)
     # On Ctrl-C, requests still running get a few seconds; then the workers are stopped.
     uvicorn.run(
         create_app(settings, pool),
