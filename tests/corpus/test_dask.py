@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import dask
 import pytest
 from distributed import Client, LocalCluster
 
 from crible.analysis import Settings
 from crible.corpus.batch import BatchOptions, run_batch
+from crible.corpus.dask_engine import DaskEngine
 from crible.nlp.pipeline import pipeline_loads
 
 from .conftest import DOCUMENTS, FAILED, crible, tables
@@ -33,6 +35,14 @@ def test_a_local_dask_cluster_stores_what_the_local_engine_does(
     assert len(report.model_loads) == 2
     assert set(report.model_loads.values()) == {1}
     assert tables(db) == tables(reference_db)
+
+
+def test_local_cluster_workers_run_without_the_statistical_profiler() -> None:
+    with DaskEngine(Settings(), workers=1, address=None) as engine:
+        seen = engine.client.run(  # type: ignore[no-untyped-call]
+            lambda: dask.config.get("distributed.worker.profile.enabled")
+        )
+    assert list(seen.values()) == [False]
 
 
 def test_an_existing_scheduler_is_used_through_its_address(

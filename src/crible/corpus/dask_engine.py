@@ -34,15 +34,10 @@ class PipelinePlugin(WorkerPlugin):
             self.settings.pipeline(self.settings.lang or self.settings.default_lang)
 
 
-# The workers of a local cluster get this configuration. Each worker's statistical profiler walks
-# the task thread's stack every 10 ms, holding the GIL, on crible's pure-Python stages. The
-# nanny's default environment caps BLAS at one thread per worker; the local engine's processes
-# are not capped, and spaCy's matrix products then use the core another worker leaves idle
-# while it runs Python code.
-_LOCAL_WORKER_CONFIG = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.nanny.pre-spawn-environ": {"MALLOC_TRIM_THRESHOLD_": 65536},
-}
+# The workers of a local cluster get this configuration: no statistical profiler, which walks the
+# task thread's stack every 10 ms, holding the GIL, through crible's pure-Python stages. (Workers
+# started by the user for --scheduler keep their own configuration.)
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class DaskEngine:
@@ -53,7 +48,7 @@ class DaskEngine:
             if address:
                 self.client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
             else:
-                with dask.config.set(_LOCAL_WORKER_CONFIG):
+                with dask.config.set(LOCAL_WORKER_CONFIG):
                     self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
                         n_workers=workers,
                         threads_per_worker=1,
