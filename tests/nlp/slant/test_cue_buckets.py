@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from crible.nlp.cues import first_chars, literal_prefix, starts_with_word
 from crible.nlp.slant.genre import GenreCues
 from crible.nlp.slant.lexicon import load_genre_cues, load_persuasion_cues
-from crible.nlp.slant.persuasion import CueSet, first_chars, literal_prefix, starts_with_word
+from crible.nlp.slant.persuasion import CueSet
 
 from .cases import LEXICON_NEUTRAL, NEUTRAL_PARAGRAPHS, TECHNIQUE_CASES
 

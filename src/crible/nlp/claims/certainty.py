@@ -54,12 +54,11 @@ def is_conditional(token: Token, lexicon: ClaimLexicon) -> bool:
 def find_cues(text: str, lexicon: ClaimLexicon) -> list[CueHit]:
     """Every certainty cue of the lexicon in `text` (offsets into `text`)."""
     hits = []
-    for match in lexicon.certainty_cues.finditer(text):
+    for match in lexicon.certainty_cues.matches(text):
         group = match.lastgroup
         if group is not None:
-            hits.append(
-                CueHit(match.start(), match.end(), match.group(), lexicon.cue_certainty[group])
-            )
+            start, end = match.span()  # of the lowercased text: the same offsets
+            hits.append(CueHit(start, end, text[start:end], lexicon.cue_certainty[group]))
     return hits
 
 

@@ -29,6 +29,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
 from crible.nlp.entities.names import is_acronym, strip_accents, strip_elision
+from crible.nlp.phrases import phrase_alternation
 from crible.nlp.spans import doc_text
 from crible.nlp.spans import entities as cached_entities
 
@@ -57,14 +58,6 @@ _PREP = (
 )
 
 
-def _literal(phrase: str) -> str:
-    return re.escape(phrase).replace("'", "['’]").replace(r"\ ", r"[ \t]+")
-
-
-def _alternation(phrases: Sequence[str]) -> str:
-    return "|".join(_literal(p) for p in sorted(set(phrases), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class ContextPatterns:
     """Patterns over the words around a name: role phrases and outlet nouns."""
@@ -80,26 +73,25 @@ def compile_context_patterns(
     portfolios: Sequence[str],
     outlet_nouns: Sequence[str],
 ) -> ContextPatterns:
-    title = re.compile(rf"(?<![\w-])(?i:{_alternation(titles)})s?(?![\w-])")
+    title = re.compile(rf"(?<![\w-])(?i:{phrase_alternation(titles, fold_case=True)})s?(?![\w-])")
     spelled = [*portfolios, *(strip_accents(p) for p in portfolios)]
-    port = rf"(?:{_alternation(spelled)})(?![\w-])"
-    office = rf"(?i:(?P<ministry>{_alternation(ministries)})|{_alternation(titles)})s?"
+    port = rf"(?:{phrase_alternation(spelled)})(?![\w-])"
+    ministry = phrase_alternation(ministries, fold_case=True)
+    office = rf"(?i:(?P<ministry>{ministry})|{phrase_alternation(titles, fold_case=True)})s?"
     portfolio = re.compile(
         rf"(?<![\w-]){office}(?:[ \t]+{_LOWER_WORD}){{0,3}}[ \t]+{_PREP}(?P<first>{port})"
         rf"(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){_PREP}{port})*"
     )
+    noun = phrase_alternation(outlet_nouns, fold_case=True)
     outlet_noun = re.compile(
-        rf"(?<![\w-])(?P<noun>{_alternation(outlet_nouns)})(?:[ \t]+{_LOWER_WORD}){{0,2}}?"
-        r"[ \t]+(?=[A-ZÀ-ÖØ-Þ0-9])"
+        rf"(?<![\w-])(?P<noun>{noun})(?:[ \t]+{_LOWER_WORD}){{0,2}}?" r"[ \t]+(?=[A-ZÀ-ÖØ-Þ0-9])"
     )
     return ContextPatterns(title, portfolio, outlet_noun)
 
 
 def compile_outlet_pattern(outlets: Sequence[tuple[str, Sequence[str]]]) -> re.Pattern[str]:
     names = {n for name, variants in outlets for n in (name, *variants)}
-    alternation = "|".join(
-        re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True)
-    )
+    alternation = phrase_alternation(names, space=" ")
     return re.compile(rf"(?<![\w-])(?:[lLdD]['’])?(?P<name>{alternation})(?![\w-])")
 
 

@@ -24,8 +24,8 @@ import re
 from collections.abc import Sequence
 
 from crible.model import SlantFinding
-from crible.nlp.slant.lexicon import GenreCue
-from crible.nlp.slant.persuasion import BucketedCues, cue_index
+from crible.nlp.cues import BucketedCues, cue_index
+from crible.nlp.slant.lexicon import GenreCue, cue_body
 
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+|$)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:je|j['’]|moi|me|m['’])(?!\w)", re.IGNORECASE)
@@ -45,7 +45,7 @@ class GenreCues(BucketedCues):
 
     def __init__(self, cues: Sequence[GenreCue]) -> None:
         self.cues = tuple(cues)
-        super().__init__([c.source for c in self.cues])
+        super().__init__([cue_body(c.source) for c in self.cues])
 
     def weights(self, text: str) -> dict[str, float]:
         out: dict[str, float] = {}

@@ -136,16 +136,6 @@ def compile_cue(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cue_body(pattern)})(?!\w)", re.IGNORECASE)
 
 
-def combine_cues(patterns: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
-    """All cues in one alternation (one pass over the text); alternative i is the group `c{i}`.
-
-    Patterns may not use numbered backreferences (use named ones: `(?P<w>..)(?P=w)`). Without
-    `ignore_case` the pattern (written in lowercase) is meant for lowercased text: faster."""
-    alternatives = "|".join(f"(?P<c{i}>{cue_body(p)})" for i, p in enumerate(patterns))
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
-
-
 def context_regex(words: str) -> re.Pattern[str] | None:
     """Comma-separated context words; a trailing `*` makes a prefix (`palestinien*`)."""
     if words == EMPTY:

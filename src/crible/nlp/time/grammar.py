@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from crible.nlp.phrases import phrase_alternation
 from crible.nlp.time.lexicon import TimeLexicon, load_lexicon
 
 SP = r"[^\S\n]+"  # spaces inside one expression, never a line break
@@ -45,15 +46,9 @@ class TimeGrammar:
     period_trigger: re.Pattern[str]  # … before a bare month or year
 
 
-def _form(form: str) -> str:
-    """A lexicon form as a regex: apostrophes of both kinds, any run of spaces."""
-    parts = [re.escape(word) for word in form.split(" ")]
-    return SP.join(parts).replace("'", "['’]")
-
-
 def _alt(lexicon: TimeLexicon, kind: str) -> str:
-    forms = sorted(lexicon.words(kind), key=lambda f: (-len(f), f))
-    return "(?:" + "|".join(_form(form) for form in forms) + ")"
+    """The forms of `kind`, longest first, as a prefix tree (the patterns ignore case)."""
+    return "(?:" + phrase_alternation(lexicon.words(kind), fold_case=True, space=SP) + ")"
 
 
 def _trigger(lexicon: TimeLexicon, kind: str) -> re.Pattern[str]:
@@ -152,8 +147,8 @@ def build_pattern(lexicon: TimeLexicon) -> re.Pattern[str]:
     body = "|".join(f"(?P<{name}>{shapes[name]})" for name in SHAPES)
     # every expression starts a word that is a digit or one of these: one cheap look-ahead
     # rejects most positions before the alternatives are tried
-    first = sorted({form for kind in FIRST_WORDS for form in lx.words(kind)}, key=len)[::-1]
-    first_word = "|".join(_form(form) for form in first)
+    first = {form for kind in FIRST_WORDS for form in lx.words(kind)}
+    first_word = phrase_alternation(first, fold_case=True, space=SP)
     return re.compile(rf"(?<!\w)(?=\d|(?:{first_word})(?!\w))(?:{body})", re.IGNORECASE)
 
 
