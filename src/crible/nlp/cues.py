@@ -4,10 +4,12 @@ can start. Used by the persuasion, genre and certainty cues (data files of regex
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from crible.nlp.phrases import literal_tree
 
 
 class BucketedCues:
@@ -16,9 +18,14 @@ class BucketedCues:
 
     One alternation of ~100 cues tried at every word start was the costliest step of the slant
     rules. Each cue's possible first characters are read from its parsed regex, and the cues are
-    bucketed by them: at each word start only the cues that can begin with that character are
-    tried, in file order. Matches are the same as the single alternation's (leftmost, earlier cue
-    first, no overlaps); a cue whose first character cannot be worked out joins every bucket.
+    bucketed by them: at a word start only the cues that can begin with its two letters (or its
+    letter) are tried, in file order. Matches are the same as the single alternation's (leftmost,
+    earlier cue first, no overlaps).
+
+    The word starts worth trying are found by one regex over the text (a look-ahead for those
+    letters), not one Python step per word. A cue whose first character cannot be worked out
+    ("any word, repeated") is searched on its own first: the word starts where it matches are
+    tried too, with buckets that include it.
     """
 
     def __init__(self, sources: Sequence[str]) -> None:
@@ -28,6 +35,7 @@ class BucketedCues:
         self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
         firsts = [first_chars(source) for source in sources]
         anywhere = [i for i, chars in enumerate(firsts) if chars is None]
+        self.anywhere = [re.compile(rf"(?<!\w)(?:{sources[i]})(?!\w)") for i in anywhere]
         by_char: dict[str, list[int]] = {}
         for i, chars in enumerate(firsts):
             for ch in chars or ():
@@ -39,30 +47,36 @@ class BucketedCues:
         for i, pair in enumerate(pairs):
             if pair is not None:
                 by_pair.setdefault(pair, []).append(i)
-        self.pair_buckets = {
-            pair: _bucket_pattern(
-                sources,
-                sorted(
-                    {*indices, *anywhere}
-                    | {i for i in by_char.get(pair[0], ()) if pairs[i] is None}
-                ),
-            )
-            for pair, indices in by_pair.items()
-        }
-        # Where the text's two letters start no cue, only the cues that cannot be told by two
-        # letters are left (none, for most letters: no regex call at all there).
-        self.no_pair = {
-            ch: _bucket_pattern(sources, sorted({*anywhere, *unpaired}))
-            for ch, indices in by_char.items()
-            if (unpaired := [i for i in indices if pairs[i] is None])
-        }
-        self.default = _bucket_pattern(sources, anywhere) if anywhere else None
-        starts = "".join(re.escape(ch) for ch in sorted(by_char))
-        if anywhere and not all(starts_with_word(sources[i]) for i in anywhere):
-            self.candidates = re.compile(r"(?<!\w)")
-        else:  # the cues that cannot be told by their letter still begin with a letter or '-'
-            word = r"\w\-" if anywhere else ""
-            self.candidates = re.compile(rf"(?<!\w)(?=[{word}{starts}])")
+        unpaired = {ch: [i for i in indices if pairs[i] is None] for ch, indices in by_char.items()}
+        unpaired = {ch: indices for ch, indices in unpaired.items() if indices}
+
+        def buckets(extra: list[int]) -> tuple[_Buckets, _Buckets]:
+            by_two = {
+                pair: _bucket_pattern(
+                    sources, sorted({*indices, *extra, *unpaired.get(pair[0], ())})
+                )
+                for pair, indices in by_pair.items()
+            }
+            # Where the text's two letters start no cue, only the cues that cannot be told by two
+            # letters are left (none, for most letters: no regex call at all there).
+            by_one = {
+                ch: _bucket_pattern(sources, sorted({*extra, *indices}))
+                for ch, indices in unpaired.items()
+            }
+            if extra:
+                by_one[""] = _bucket_pattern(sources, extra)
+            return by_two, by_one
+
+        self.plain = buckets([])  # at word starts where no `anywhere` cue matches
+        self.with_anywhere = buckets(anywhere)
+        # The strings a match can open with, for one look-ahead over the text: only the word
+        # starts it accepts are tried.
+        opening: set[str] = set()
+        for i, source in enumerate(sources):
+            if i not in anywhere:
+                opening |= literal_starts(source) or set(firsts[i] or ())
+        self.candidates = re.compile(rf"(?<!\w)(?={literal_tree(opening)})")
+        self.needed = [required_literals(sources[i]) for i in anywhere]
 
     def matches(self, text: str) -> list[re.Match[str]]:
         """The cue matches (`lastgroup` is `c<index of the cue>`), leftmost first, no overlap."""
@@ -70,20 +84,40 @@ class BucketedCues:
         if len(lower) != len(text):
             # Case folding changed lengths (rare letters): match the original text instead.
             return list(self.pattern.finditer(text))
+        special = self._anywhere_starts(lower)
+        starts: Iterable[int] = (m.start() for m in self.candidates.finditer(lower))
+        if special:
+            starts = sorted({*starts, *special})
         found = []
         resume = 0
-        for candidate in self.candidates.finditer(lower):
-            pos = candidate.start()
+        for pos in starts:
             if pos < resume:
                 continue
-            bucket = self.pair_buckets.get(lower[pos : pos + 2])
+            by_two, by_one = self.with_anywhere if pos in special else self.plain
+            bucket = by_two.get(lower[pos : pos + 2])
             if bucket is None:
-                bucket = self.no_pair.get(lower[pos : pos + 1], self.default)
+                bucket = by_one.get(lower[pos : pos + 1]) or by_one.get("")
             m = bucket.match(lower, pos) if bucket is not None else None
             if m is not None:
                 found.append(m)
                 resume = max(m.end(), pos + 1)
         return found
+
+    def _anywhere_starts(self, lower: str) -> set[int]:
+        """Every position where a cue of unknown first letter matches (not only those that a
+        left-to-right scan would keep: which one wins is decided with the other cues)."""
+        starts: set[int] = set()
+        for pattern, needed in zip(self.anywhere, self.needed, strict=True):
+            if needed is not None and not any(literal in lower for literal in needed):
+                continue  # a string that every match holds is not in the text
+            m = pattern.search(lower)
+            while m is not None:
+                starts.add(m.start())
+                m = pattern.search(lower, m.start() + 1)
+        return starts
+
+
+_Buckets = dict[str, re.Pattern[str]]
 
 
 def cue_index(m: re.Match[str]) -> int:
@@ -114,42 +148,100 @@ def literal_prefix(pattern: str, size: int) -> str | None:
     return None
 
 
-_WORD_CLASSES = {
-    (_c.CATEGORY, _c.CATEGORY_WORD),
-    (_c.LITERAL, ord("-")),
-}
+# Bounds on the look-ahead built from the cues' openings: past them an opening stops growing.
+_START_CHARS = 12
+_START_COUNT = 400
 
 
-def starts_with_word(pattern: str) -> bool:
-    """Does every match of `pattern` begin with a word character or '-'? (False when unsure.)"""
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which is inside every match of `pattern` (each alternative's longest run
+    of literal characters, three at least), or None."""
     try:
-        parsed = _parser.parse(pattern)
+        parsed = list(_parser.parse(pattern))
     except re.error:
-        return False
-    return _starts_with_word(list(parsed))
+        return None
+    while len(parsed) == 1 and parsed[0][0] is _c.SUBPATTERN:
+        parsed = list(parsed[0][1][3])
+    branches = (
+        [list(b) for b in parsed[0][1][1]]
+        if len(parsed) == 1 and parsed[0][0] is _c.BRANCH
+        else [parsed]
+    )
+    found = set()
+    for branch in branches:
+        runs, run = [], ""
+        for op, av in branch:
+            if op is _c.LITERAL:
+                run += chr(av)
+            else:
+                runs.append(run)
+                run = ""
+        longest = max([*runs, run], key=len)
+        if len(longest) < 3:
+            return None
+        found.add(longest)
+    return frozenset(found)
 
 
-def _starts_with_word(items: list[tuple[Any, Any]]) -> bool:
+def literal_starts(pattern: str) -> frozenset[str] | None:
+    """Strings one of which opens every match of `pattern` (read from its parsed regex, up to
+    about a dozen characters), or None when a match can open with anything."""
+    try:
+        parsed = list(_parser.parse(pattern))
+    except re.error:
+        return None
+    opened, closed = _starts(parsed, {""})
+    starts = opened | closed
+    return None if "" in starts else frozenset(starts)
+
+
+def _starts(items: list[tuple[Any, Any]], opened: set[str]) -> tuple[set[str], set[str]]:
+    """(still open, closed) openings after the sequence `items`, from the `opened` ones: a
+    closed opening is followed by something that is not a fixed string."""
+    closed: set[str] = set()
     for op, av in items:
+        if not opened:
+            break
         if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-            continue
-        if op is _c.SUBPATTERN:
-            return _starts_with_word(list(av[3]))
-        if op is _c.BRANCH:
-            return all(_starts_with_word(list(branch)) for branch in av[1])
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            return av[0] >= 1 and _starts_with_word(list(av[2]))
-        if op is _c.IN:
-            # [\w-] or [^\W\d_] (letters): a set of word classes, or the negation of non-word
-            if av and av[0][0] is _c.NEGATE:
-                return (_c.CATEGORY, _c.CATEGORY_NOT_WORD) in av[1:]
-            return all(
-                (o, a) in _WORD_CLASSES or (o is _c.LITERAL and chr(a).isalnum()) for o, a in av
-            )
-        if op is _c.LITERAL:
-            return chr(av).isalnum() or chr(av) in "-_"
-        return False
-    return False
+            continue  # zero-width: the next item decides
+        chars = _literal_chars(op, av)
+        if chars is not None:
+            opened = {s + ch for s in opened for ch in chars}
+        elif op is _c.SUBPATTERN:
+            opened, more = _starts(list(av[3]), opened)
+            closed |= more
+        elif op is _c.BRANCH:
+            after: set[str] = set()
+            for branch in av[1]:
+                o, more = _starts(list(branch), opened)
+                after |= o
+                closed |= more
+            opened = after
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] <= 1:
+            low, high, body = av
+            once, more = _starts(list(body), opened)
+            closed |= more
+            if high == 1:
+                opened = once | (opened if low == 0 else set())
+            else:  # repeated: what follows the first time is not fixed
+                closed |= once | (opened if low == 0 else set())
+                opened = set()
+        else:
+            closed |= opened
+            opened = set()
+        if len(opened) > _START_COUNT or all(len(s) >= _START_CHARS for s in opened):
+            closed |= opened
+            opened = set()
+    return opened, closed
+
+
+def _literal_chars(op: Any, av: Any) -> list[str] | None:
+    """The characters one item matches when it is a literal or a small set of literals."""
+    if op is _c.LITERAL:
+        return [chr(av)]
+    if op is _c.IN and 0 < len(av) <= 4 and all(o is _c.LITERAL for o, _ in av):
+        return [chr(a) for _, a in av]
+    return None
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

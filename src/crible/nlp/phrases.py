@@ -61,6 +61,18 @@ def phrase_alternation(
     return _render(root) if root.children else "(?!)"
 
 
+def literal_tree(strings: Iterable[str]) -> str:
+    """A regex matching any of `strings` character for character, as a prefix tree. For a
+    look-ahead or a test: which string matches first is not defined."""
+    root = _Node()
+    for string in strings:
+        node = root
+        for ch in string:
+            node = node.children.setdefault(re.escape(ch), _Node())
+        node.terminal = True
+    return _render(root) if root.children else "(?!)"
+
+
 def _render(node: _Node) -> str:
     branches = [atom + _render(child) for atom, child in sorted(node.children.items())]
     if not branches:

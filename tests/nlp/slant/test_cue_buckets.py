@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crible.nlp.cues import first_chars, literal_prefix, starts_with_word
+from crible.nlp.cues import first_chars, literal_prefix, literal_starts, required_literals
 from crible.nlp.slant.genre import GenreCues
 from crible.nlp.slant.lexicon import load_genre_cues, load_persuasion_cues
 from crible.nlp.slant.persuasion import CueSet
@@ -46,21 +46,46 @@ def test_literal_prefix(pattern: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     "pattern, expected",
     [
-        ("(?!nous\\b)(?P<rep>[^\\W\\d_]{3,})\\s+(?P=rep)", True),  # letters only
-        ("[\\w-]+ de salon|[\\w-]+ du dimanche", True),
-        ("\\W+x", False),
-        ("(?:a)?b", False),  # unsure: the optional part may be absent
-        (".x", False),
-        ("[^a]x", False),
+        ("prétendu", {"prétendu"}),
+        ("(?:soi-disant|prétendu) \\w+", {"soi-disant ", "prétendu "}),
+        ("(?:très )?grave", {"grave", "très grave"}),
+        ("n['’]a", {"n'a", "n’a"}),
+        ("(?:le|les) pires? \\w", {"le pire ", "le pires ", "les pire ", "les pires "}),
+        ("a(?:b|c)*d", {"a", "ab", "ac"}),  # what follows a repeat is not fixed
+        ("ab+c", {"ab"}),
+        ("(?!nous\\b)vous", {"vous"}),  # zero-width parts are skipped
+        ("[a-c]x", None),  # a range: not told
+        ("\\w+ de salon", None),
+        ("(?:x)?", None),  # may match the empty string
     ],
 )
-def test_starts_with_word(pattern: str, expected: bool) -> None:
-    assert starts_with_word(pattern) is expected
+def test_literal_starts(pattern: str, expected: set[str] | None) -> None:
+    starts = literal_starts(pattern)
+    assert (None if starts is None else set(starts)) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("[\\w-]+ de salon|[\\w-]+ du dimanche", {" de salon", " du dimanche"}),
+        ("(?:[\\w-]+s? de salon)", {" de salon"}),
+        ("(?P<rep>[^\\W\\d_]{3,})\\s+(?P=rep)", None),
+        ("\\w+ d|\\w+ du dimanche", None),  # ' d' is too short to search for
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    needed = required_literals(pattern)
+    assert (None if needed is None else set(needed)) == expected
 
 
 def _texts() -> list[str]:
     texts = [t for pos, neg in TECHNIQUE_CASES.values() for t in pos + neg]
     texts += LEXICON_NEUTRAL + NEUTRAL_PARAGRAPHS
+    # the cues that can open with any word: searched on their own, then merged with the others
+    texts += [
+        "Ces stratèges de salon et ces experts du dimanche, des héros de pacotille.",
+        "Non, non, non ! Jamais, jamais. Des penseurs au petit pied, jamais jamais.",
+    ]
     return [*texts, " ".join(texts), " ".join(texts).upper()]
 
 
