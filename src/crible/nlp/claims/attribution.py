@@ -6,9 +6,13 @@ reported content are, or None.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN, PUNCT
+from spacy.tokens import Doc, Span, Token
 
 from crible.model import ClaimType
 from crible.nlp.claims.lexicon import ClaimLexicon, ReportingVerb
@@ -28,6 +32,28 @@ _AFTER_SUBJECT = {"à", "au", "aux", "devant", "lors", "dans", "sur", "hier", "m
 _NEGATION = {"ne", "n'", "n’", "pas", "ni", "jamais"}
 _SKIP_BEFORE_QUE = {"ADV", "PRON", "PUNCT", "ADP", "DET", "NOUN", "PROPN", "ADJ"}
 _RELATIVE = {"lequel", "laquelle", "lesquels", "lesquelles", "quoi"}  # 'selon lesquelles': no cue
+# the word each phrase of `find_according` turns on ('de' counts only before 'source')
+_ACCORDING_IDS = frozenset(
+    hash_string(word) for word in ("pour", "selon", "d'après", "d’après", "après", "par")
+)
+_DE, _SOURCE = hash_string("de"), hash_string("source")
+_ACCORDING_KEY = "crible_according_at"
+
+
+def _according_positions(doc: Doc) -> list[int]:
+    """The tokens `find_according` has to look at, read once per doc from one array (most
+    sentences have none of them: no Token object is made for their words)."""
+    cached: list[int] | None = doc.user_data.get(_ACCORDING_KEY)
+    if cached is None:
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        cached = [
+            i
+            for i, low in enumerate(lowers)
+            if low in _ACCORDING_IDS
+            or (low == _DE and i + 1 < len(lowers) and lowers[i + 1] == _SOURCE)
+        ]
+        doc.user_data[_ACCORDING_KEY] = cached
+    return cached
 _COORDINATION = {"et", "puis", "mais"}
 _OPENING_MARKS = {"«", "“", '"'}  # 'a démenti « toute négociation »': a quoted object
 
@@ -65,7 +91,7 @@ def reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token, Repo
     key = f"crible_reporting_verbs_{lexicon.lang}"
     indices: tuple[int, ...] | None = doc.user_data.get(key)
     if indices is None:
-        indices = tuple(token.i for token, _ in _scan_reporting_verbs(doc[:], lexicon))
+        indices = tuple(token.i for token, _ in _scan_reporting_verbs(doc, lexicon))
         doc.user_data[key] = indices
     found = []
     for i in indices:
@@ -76,13 +102,32 @@ def reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token, Repo
     return found
 
 
-def _scan_reporting_verbs(span: Span, lexicon: ClaimLexicon) -> list[tuple[Token, ReportingVerb]]:
+_NOT_VERBS = frozenset({NOUN, PROPN, DET, ADP, PUNCT, ADJ})
+# (language, part of speech, LOWER id, LEMMA id) -> can the token be a reporting verb
+_MAYBE_VERB: dict[tuple[str, bool, int, int], bool] = {}
+_MAYBE_VERB_MAX = 200_000
+
+
+def _scan_reporting_verbs(doc: Doc, lexicon: ClaimLexicon) -> list[tuple[Token, ReportingVerb]]:
     found = []
-    for token in span:
-        if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PUNCT", "ADJ") and token.lower_ not in (
-            lexicon.forms
-        ):
+    strings = doc.vocab.strings
+    rows = doc.to_array([POS, LOWER, LEMMA]).tolist() if len(doc) else []
+    for i, (pos, lower, lemma) in enumerate(rows):
+        # The test on words alone, from one array and cached by word: a Token object is made
+        # only for the few words that pass it.
+        key = (lexicon.lang, pos in _NOT_VERBS, lower, lemma)
+        maybe = _MAYBE_VERB.get(key)
+        if maybe is None:
+            if len(_MAYBE_VERB) > _MAYBE_VERB_MAX:
+                _MAYBE_VERB.clear()
+            low = strings[lower]
+            maybe = (not key[1] or low in lexicon.forms) and (
+                lexicon.verb(strings[lemma] if lemma else "", low) is not None
+            )
+            _MAYBE_VERB[key] = maybe
+        if not maybe:
             continue
+        token = doc[i]
         verb = lexicon.verb(token.lemma_, token.text)
         if verb is None:
             continue
@@ -194,7 +239,9 @@ def find_according(
     source noun) 'Pour X, …' at the start of a sentence. With `allow_empty`, the phrase may stand
     alone (after a quotation: '« … », selon X')."""
     doc = span.doc
-    for token in span:
+    positions = _according_positions(doc)
+    for i in positions[bisect_left(positions, span.start) : bisect_left(positions, span.end)]:
+        token = doc[i]
         low = token.lower_
         cue_first: Token | None = None
         speaker_from = token.i + 1

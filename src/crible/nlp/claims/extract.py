@@ -447,6 +447,8 @@ def _colon_quote(state: _State, segments: list[Segment], index: int, handled: se
     paragraph."""
     doc = state.doc
     segment = segments[index]
+    if ":" not in state.text[segment.start_char : segment.end_char]:
+        return  # (most segments: no need to look at their tokens)
     span = segment.span
     colon = next((t for t in span if t.text == ":"), None)
     if colon is None:
@@ -521,7 +523,11 @@ def _segment_claim(state: _State, segment: Segment, quotes: list[Quote]) -> None
         if cut is not None:
             _rest_of_segment(state, segment, cut, reports[-1], source, quotes)
         return
-    conditional = next((t for t in span if is_conditional(t, lexicon)), None)
+    conditional = (
+        next((t for t in span if is_conditional(t, lexicon)), None)
+        if state.carry is not None
+        else None
+    )
     if state.carry is not None and conditional is not None:
         certainty, reason = judge("reported", list(span), cues, lexicon)
         cue = _verb_group(conditional)
@@ -741,24 +747,29 @@ def _is_title(span: Span, text: str) -> bool:
     """A first line that is a whole paragraph and ends without sentence punctuation."""
     if "\n" in text[: span.start_char] or not text[span.end_char :].startswith("\n"):
         return False
-    return span.text.rstrip()[-1:] not in '.!?…»”"'
+    return text[span.start_char : span.end_char].rstrip()[-1:] not in '.!?…»”"'
 
 
 def _check_worthy(span: Span, text: str) -> bool:
     """Rule for the outlet's own statements: not a title line, at least four words, a finite
     verb in the third person, not a question, and something a fact-checker can verify: a
     number or a named entity (person, organisation, place, event)."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    if len(words) < 4 or span.text.rstrip().endswith("?"):
+    segment = text[span.start_char : span.end_char]
+    if segment.rstrip().endswith("?"):
         return False
-    if _is_title(span, text):
+    words = 0
+    verbs = []  # morphology is read only for verbs: for every token, it was the costliest step
+    for t in span:
+        if not t.is_punct and not t.is_space:
+            words += 1
+        if t.pos_ in ("VERB", "AUX"):
+            verbs.append(t)
+    if words < 4 or _is_title(span, text):
         return False
-    # Morphology is read only for verbs: building it for every token was the costliest step.
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
     finite = any("Fin" in feats(t, "VerbForm") and "3" in feats(t, "Person") for t in verbs) or any(
         t.pos_ == "VERB" and "Part" in feats(t, "VerbForm") for t in verbs
     )
     if not finite:
         return False
-    has_number = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in span)
-    return has_number or has_entity(span)
+    # a digit can only be in a token: the segment's text between them is spaces
+    return has_entity(span) or any(ch.isdigit() for ch in segment) or any(t.like_num for t in span)

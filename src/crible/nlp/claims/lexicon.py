@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 from crible.errors import ResourceError
@@ -40,6 +40,12 @@ class ClaimLexicon:
     source_cues: dict[str, SourceKind]  # noun lemma or phrase -> kind
     conditional_stems: dict[str, str] = field(default_factory=dict)  # stem -> lemma
     first_names: dict[str, str] = field(default_factory=dict)  # folded first name -> m | f | x
+
+    @cached_property
+    def phrase_cues(self) -> tuple[tuple[str, SourceKind], ...]:
+        """The source cues of several words, in file order, each padded with spaces (for a
+        whole-word test in a padded string)."""
+        return tuple((f" {cue} ", kind) for cue, kind in self.source_cues.items() if " " in cue)
 
     def verb(self, lemma: str, form: str) -> ReportingVerb | None:
         """The reporting verb of a token, by lemma first, then by inflected form."""

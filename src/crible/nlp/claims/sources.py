@@ -362,9 +362,10 @@ def _cue_kind(words: list[Token], lexicon: ClaimLexicon) -> tuple[SourceKind | N
         for key in (head.lower_, head.lemma_.lower()):
             if lexicon.source_cues.get(key) == "anonymous":
                 return "anonymous", key
-    for cue, kind in lexicon.source_cues.items():
-        if " " in cue and (" " + cue + " ") in (" " + lowered + " "):
-            return kind, cue
+    padded = " " + lowered + " "
+    for cue, kind in lexicon.phrase_cues:
+        if cue in padded:
+            return kind, cue[1:-1]
     head = _head_noun(words)
     if head is not None:
         for key in (head.lower_, head.lemma_.lower()):
