@@ -59,6 +59,18 @@ class TermMatcher(Generic[T]):
                     self._single.setdefault(keys[0], []).append((keys, value))
                 elif keys:
                     self._pairs.setdefault((keys[0], keys[1]), []).append((keys, value))
+        self._pair_firsts = frozenset(first for first, _ in self._pairs)
+        # a token's keys -> (the values of the one-token terms it is, does a longer term start
+        # with it): words repeat, so each is worked out once (the keys tuples are shared)
+        self._by_keys: dict[tuple[str, ...], tuple[tuple[T, ...], bool]] = {}
+
+    def _about(self, first: tuple[str, ...]) -> tuple[tuple[T, ...], bool]:
+        if len(self._by_keys) > _KEYS_CACHE_SIZE:
+            self._by_keys.clear()
+        values = tuple(value for k in first for _pattern, value in self._single.get(k, ()))
+        found = values, any(k in self._pair_firsts for k in first)
+        self._by_keys[first] = found
+        return found
 
     def __call__(
         self, doc: Doc, *, longest: bool = True, keys: Sequence[tuple[str, ...]] | None = None
@@ -67,13 +79,14 @@ class TermMatcher(Generic[T]):
         `keys` (from `token_keys(doc)`) may be passed to share them between matchers."""
         keys = token_keys(doc) if keys is None else keys
         found: list[Match[T]] = []
-        single, pairs = self._single, self._pairs
+        pairs, by_keys = self._pairs, self._by_keys
         n = len(keys)
         for i, first in enumerate(keys):
-            for k in first:
-                for _pattern, value in single.get(k, ()):
-                    found.append(Match(i, i + 1, value))
-            if i + 1 == n:
+            about = by_keys.get(first)
+            values, opens_pair = about if about is not None else self._about(first)
+            for value in values:
+                found.append(Match(i, i + 1, value))
+            if not opens_pair or i + 1 == n:
                 continue
             seen: set[int] = set()
             for k in first:
