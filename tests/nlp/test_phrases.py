@@ -76,7 +76,12 @@ def test_no_phrases_match_nothing() -> None:
     assert re.search(phrase_alternation([]), "anything") is None
 
 
-@pytest.mark.parametrize("bad", ["", "l’Obs", "Le  Monde", " Le Monde"])
+def test_either_apostrophe_matches_either() -> None:
+    tree = re.compile(phrase_alternation(["l’Obs", "l'Express"]))
+    assert all(tree.fullmatch(s) for s in ("l'Obs", "l’Obs", "l'Express", "l’Express"))
+
+
+@pytest.mark.parametrize("bad", ["", "Le  Monde", " Le Monde"])
 def test_phrases_that_would_break_the_order_are_refused(bad: str) -> None:
     with pytest.raises(ValueError):
         phrase_alternation(["Libération", bad])

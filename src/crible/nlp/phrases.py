@@ -8,7 +8,7 @@ lie on one path of the tree (its branches start with different letters), and the
 groups try the longer phrases before the shorter ones, backtracking to a shorter one when what
 follows the alternation fails.
 
-In a phrase, `'` matches either apostrophe and a space one or more spaces or tabs (by default).
+In a phrase, either apostrophe matches both, and a space one or more spaces or tabs (by default).
 """
 
 from __future__ import annotations
@@ -48,10 +48,11 @@ def phrase_alternation(
     the regex a space of a phrase stands for (`" "`: one space)."""
     root = _Node()
     for phrase in phrases:
-        if "’" in phrase or "  " in phrase or phrase != phrase.strip():
-            # '’' would be a branch that overlaps the apostrophe's, a space next to a space one
-            # that overlaps the space's: the tree would no longer try longer phrases first.
-            raise ValueError(f"write {phrase!r} with a straight apostrophe and single spaces")
+        if "  " in phrase or phrase != phrase.strip():
+            # a space next to a space would be a branch that overlaps the space's: the tree
+            # would no longer try the longer phrases first
+            raise ValueError(f"write {phrase!r} with single spaces between its words")
+        phrase = phrase.replace("’", "'")  # one branch for both apostrophes, which `'` matches
         node = root
         for atom in _atoms(phrase, fold_case, space):
             node = node.children.setdefault(atom, _Node())
